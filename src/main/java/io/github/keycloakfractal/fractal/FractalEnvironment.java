@@ -1,0 +1,55 @@
+package io.github.keycloakfractal.fractal;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Where Fractal lives. Production and staging carry the hosts Fractal documents; {@link #CUSTOM} has none, so every
+ * URL must then be configured explicitly (a self-hosted sandbox, a proxy, or a host Fractal renamed).
+ */
+public enum FractalEnvironment {
+    PRODUCTION("https://app.fractal.id", "https://auth.fractal.id", "https://resource.fractal.id"),
+    STAGING("https://app.staging.sandbox.fractal.id", "https://auth.staging.sandbox.fractal.id",
+            "https://resource.staging.sandbox.fractal.id"),
+    CUSTOM(null, null, null);
+
+    private final String frontend;
+    private final String auth;
+    private final String resource;
+
+    FractalEnvironment(String frontend, String auth, String resource) {
+        this.frontend = frontend;
+        this.auth = auth;
+        this.resource = resource;
+    }
+
+    /** The configuration value of this environment, as shown on the admin page. */
+    public String configValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Blank means production, the safe default for a plugin that talks to the real Fractal. */
+    public static FractalEnvironment fromConfig(String value) {
+        if (value == null || value.isBlank()) {
+            return PRODUCTION;
+        }
+        for (FractalEnvironment environment : values()) {
+            if (environment.configValue().equalsIgnoreCase(value.trim())) {
+                return environment;
+            }
+        }
+        throw new FractalConfigurationException("unknown Fractal environment '" + value + "' (expected production, staging or custom)");
+    }
+
+    Optional<String> authorizeUrl() {
+        return Optional.ofNullable(frontend).map(base -> base + "/authorize");
+    }
+
+    Optional<String> tokenUrl() {
+        return Optional.ofNullable(auth).map(base -> base + "/oauth/token");
+    }
+
+    Optional<String> userInfoUrl(UserInfoShape shape) {
+        return Optional.ofNullable(resource).map(base -> base + shape.path());
+    }
+}

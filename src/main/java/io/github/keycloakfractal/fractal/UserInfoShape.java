@@ -1,0 +1,40 @@
+package io.github.keycloakfractal.fractal;
+
+import java.util.Locale;
+
+/**
+ * The two user-info documents Fractal has served: v1 at {@code /users/me} (person, institution, verifications) and
+ * v2 at {@code /v2/users/me} (emails with a source type, verification cases). Both are parsed by the same profile
+ * reader; the shape only picks the path.
+ */
+public enum UserInfoShape {
+    V1("/users/me"),
+    V2("/v2/users/me");
+
+    private final String path;
+
+    UserInfoShape(String path) {
+        this.path = path;
+    }
+
+    String path() {
+        return path;
+    }
+
+    public String configValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Blank means v2, the shape Fractal documents today. */
+    public static UserInfoShape fromConfig(String value) {
+        if (value == null || value.isBlank()) {
+            return V2;
+        }
+        for (UserInfoShape shape : values()) {
+            if (shape.configValue().equalsIgnoreCase(value.trim())) {
+                return shape;
+            }
+        }
+        throw new FractalConfigurationException("unknown user-info shape '" + value + "' (expected v1 or v2)");
+    }
+}
