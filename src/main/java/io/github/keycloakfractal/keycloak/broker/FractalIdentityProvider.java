@@ -1,0 +1,108 @@
+package io.github.keycloakfractal.keycloak.broker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.keycloakfractal.fractal.FractalEndpoints;
+import io.github.keycloakfractal.fractal.FractalScopes;
+import io.github.keycloakfractal.fractal.profile.FractalProfile;
+import io.github.keycloakfractal.fractal.profile.FractalResponseException;
+import org.jboss.logging.Logger;
+import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
+import org.keycloak.broker.oidc.mappers.AbstractJsonUserAttributeMapper;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.broker.provider.IdentityBrokerException;
+import org.keycloak.broker.social.SocialIdentityProvider;
+import org.keycloak.util.Booleans;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.http.simple.SimpleHttp;
+import org.keycloak.http.simple.SimpleHttpResponse;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.io.IOException;
+
+/**
+ * Fractal's OAuth2 authorization-code flow as a Keycloak identity provider. Keycloak's OAuth2 base does the
+ * redirect, state check, code exchange (client id and secret as form parameters) and, with "Store tokens" on, the
+ * refresh of an expired stored token keeping Fractal's rotated refresh token. This class adds what is Fractal's own:
+ * the URLs of the chosen environment, reading either user-info shape, and the email-verified rule.
+ */
+public final class FractalIdentityProvider extends AbstractOAuth2IdentityProvider<FractalIdentityProviderConfig>
+        implements SocialIdentityProvider<FractalIdentityProviderConfig> {
+    private static final Logger LOG = Logger.getLogger(FractalIdentityProvider.class);
+
+    FractalIdentityProvider(KeycloakSession session, FractalIdentityProviderConfig config) {
+        super(session, config);
+        FractalEndpoints endpoints = config.endpoints();
+        config.setAuthorizationUrl(endpoints.authorizeUrl());
+        config.setTokenUrl(endpoints.tokenUrl());
+        config.setUserInfoUrl(endpoints.userInfoUrl());
+    }
+
+    @Override
+    protected String getDefaultScopes() {
+        return FractalScopes.DEFAULT;
+    }
+
+    @Override
+    protected BrokeredIdentityContext doGetFederatedIdentity(String accessToken) {
+        try (SimpleHttpResponse response = SimpleHttp.create(session).doGet(getConfig().getUserInfoUrl())
+                .auth(accessToken).acceptJson().asResponse()) {
+            if (response.getStatus() / 100 != 2) {
+                LOG.warnf("Fractal user info for provider '%s' answered HTTP %d", getConfig().getAlias(), response.getStatus());
+                throw new IdentityBrokerException("Could not read the user's Fractal profile");
+            }
+            return extractIdentityFromProfile(null, response.asJson());
+        } catch (IOException e) {
+            throw new IdentityBrokerException("Could not read the user's Fractal profile", e);
+        }
+    }
+
+    /** The brokered identity is Fractal's {@code uid}; the whole user info is kept for mappers. */
+    @Override
+    protected BrokeredIdentityContext extractIdentityFromProfile(EventBuilder event, JsonNode userInfo) {
+        FractalProfile profile = profile(userInfo);
+        BrokeredIdentityContext context = new BrokeredIdentityContext(profile.uid(), getConfig());
+        context.setUsername(profile.email().orElse(profile.uid()));
+        profile.email().ifPresent(context::setEmail);
+        profile.firstName().ifPresent(context::setFirstName);
+        profile.lastName().ifPresent(context::setLastName);
+        context.setIdp(this);
+        AbstractJsonUserAttributeMapper.storeUserProfileForMapper(context, userInfo, getConfig().getAlias());
+        return context;
+    }
+
+    /** Runs on every login, new user or not, whatever the sync mode: Fractal's facts about the user stay current. */
+    @Override
+    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
+        super.updateBrokeredUser(session, realm, user, context);
+        new FractalProfileAttributes(profile(userInfo(context))).writeTo(user);
+    }
+
+    /**
+     * Keycloak marks a brokered email verified when "Trust email" is on. Fractal says per address whether it is the
+     * verified login email ({@code source_type: registration}), so an address is verified only when both agree.
+     */
+    @Override
+    protected void setEmailVerified(UserModel user, BrokeredIdentityContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        boolean isNewUser = Boolean.parseBoolean(authSession.getAuthNote(BROKER_REGISTERED_NEW_USER));
+        if (isNewUser || !context.getEmail().equalsIgnoreCase(user.getEmail())) {
+            boolean fractalVerified = profile(userInfo(context)).emailVerified();
+            user.setEmailVerified(fractalVerified && Booleans.isTrue(getConfig().isTrustEmail()));
+        }
+    }
+
+    private static JsonNode userInfo(BrokeredIdentityContext context) {
+        return (JsonNode) context.getContextData().get(AbstractJsonUserAttributeMapper.CONTEXT_JSON_NODE);
+    }
+
+    private static FractalProfile profile(JsonNode userInfo) {
+        try {
+            return FractalProfile.parse(userInfo);
+        } catch (FractalResponseException e) {
+            throw new IdentityBrokerException("Fractal user info is not usable: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.keycloakfractal.keycloak.broker;
+
+import io.github.keycloakfractal.fractal.FractalEnvironment;
+import io.github.keycloakfractal.fractal.UserInfoShape;
+import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
+import org.keycloak.broker.social.SocialIdentityProviderFactory;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Registers "Fractal" in the admin console's "Add provider" list; every setting below is a field on its page. */
+public final class FractalIdentityProviderFactory extends AbstractIdentityProviderFactory<FractalIdentityProvider>
+        implements SocialIdentityProviderFactory<FractalIdentityProvider> {
+    public static final String PROVIDER_ID = "fractal";
+
+    private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property().name(FractalIdentityProviderConfig.ENVIRONMENT).label("Fractal environment")
+            .helpText("production and staging use the URLs Fractal documents; custom uses only the URLs set below.")
+            .type(ProviderConfigProperty.LIST_TYPE).options(Arrays.stream(FractalEnvironment.values()).map(FractalEnvironment::configValue).toList())
+            .defaultValue(FractalEnvironment.PRODUCTION.configValue()).add()
+            .property().name(FractalIdentityProviderConfig.USER_INFO_SHAPE).label("User info shape")
+            .helpText("v2 reads /v2/users/me (emails with source type, verification cases); v1 reads /users/me (person, institution, verifications).")
+            .type(ProviderConfigProperty.LIST_TYPE).options(Arrays.stream(UserInfoShape.values()).map(UserInfoShape::configValue).toList())
+            .defaultValue(UserInfoShape.V2.configValue()).add()
+            .property().name(FractalIdentityProviderConfig.AUTHORIZATION_URL).label("Authorization URL override")
+            .helpText("Leave empty to use the environment's authorize URL.").type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(FractalIdentityProviderConfig.TOKEN_URL).label("Token URL override")
+            .helpText("Leave empty to use the environment's token URL.").type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(FractalIdentityProviderConfig.USER_INFO_URL).label("User info URL override")
+            .helpText("Leave empty to use the environment's user-info URL for the chosen shape.").type(ProviderConfigProperty.STRING_TYPE).add()
+            .build();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getName() {
+        return "Fractal";
+    }
+
+    @Override
+    public FractalIdentityProvider create(KeycloakSession session, IdentityProviderModel model) {
+        return new FractalIdentityProvider(session, new FractalIdentityProviderConfig(model));
+    }
+
+    @Override
+    public FractalIdentityProviderConfig createConfig() {
+        return FractalIdentityProviderConfig.withDefaults();
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PROPERTIES;
+    }
+}
