@@ -1,0 +1,147 @@
+package io.github.keycloakfractal.keycloak.broker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.keycloakfractal.testkit.AdminApi;
+import io.github.keycloakfractal.testkit.RealKeycloak;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an admin sees and saves: the provider in "Add provider", its fields, their round trip, export and import. */
+@ExtendWith(RealKeycloak.class)
+class FractalProviderAdminIT {
+    private static final Map<String, String> EVERY_FIELD = Map.of(
+            "clientId", "my-fractal-client",
+            "clientSecret", "s3cret-value",
+            "environment", "custom",
+            "userInfoShape", "v1",
+            "authorizationUrl", "https://fractal.example/authorize",
+            "tokenUrl", "https://fractal.example/oauth/token",
+            "userInfoUrl", "https://fractal.example/users/me",
+            "defaultScope", "uid:read email:read verification.plus:read verification.plus.details:read");
+
+    private final AdminApi admin;
+
+    FractalProviderAdminIT(AdminApi admin) {
+        this.admin = admin;
+    }
+
+    @Test
+    void theProviderIsOfferedWithEveryFractalSettingAsAField() {
+        JsonNode info = admin.get("/serverinfo");
+
+        List<String> offered = new ArrayList<>();
+        info.path("identityProviders").forEach(p -> offered.add(p.path("id").asText() + "=" + p.path("name").asText() + "/" + p.path("groupName").asText()));
+        assertThat(offered).contains("fractal=Fractal/Social");
+
+        JsonNode type = null;
+        for (JsonNode candidate : info.path("componentTypes").path("org.keycloak.broker.social.SocialIdentityProvider")) {
+            if (candidate.path("id").asText().equals("fractal")) {
+                type = candidate;
+            }
+        }
+        assertThat(type).as("component type for the admin page").isNotNull();
+        List<String> fields = new ArrayList<>();
+        type.path("properties").forEach(p -> fields.add(p.path("name").asText()));
+        assertThat(fields).containsExactly("environment", "userInfoShape", "authorizationUrl", "tokenUrl", "userInfoUrl");
+    }
+
+    @Test
+    void aNewProviderGetsFractalsDefaults() {
+        String realm = newRealm("defaults");
+        admin.post("/realms/" + realm + "/identity-provider/instances",
+                Map.of("alias", "fractal", "providerId", "fractal", "config", Map.of("clientId", "c", "clientSecret", "s")));
+
+        JsonNode idp = admin.get("/realms/" + realm + "/identity-provider/instances/fractal");
+        assertThat(idp.path("displayName").asText()).isEqualTo("Verify with Fractal");
+        JsonNode config = idp.path("config");
+        assertThat(config.path("environment").asText()).isEqualTo("production");
+        assertThat(config.path("userInfoShape").asText()).isEqualTo("v2");
+        assertThat(config.path("syncMode").asText()).isEqualTo("FORCE");
+        assertThat(config.path("clientAuthMethod").asText()).isEqualTo("client_secret_post");
+        assertThat(config.path("defaultScope").asText()).isEqualTo("uid:read email:read person.full_name:read "
+                + "person.residential_address_country:read person.accredited_investor:read verification.v1:read");
+    }
+
+    @Test
+    void everyFieldRoundTripsAndSurvivesExportAndImport() {
+        String realm = newRealm("roundtrip");
+        admin.post("/realms/" + realm + "/identity-provider/instances", Map.of("alias", "fractal", "providerId", "fractal",
+                "displayName", "KYC with Fractal", "storeToken", true, "config", EVERY_FIELD));
+
+        JsonNode saved = admin.get("/realms/" + realm + "/identity-provider/instances/fractal");
+        assertThat(saved.path("displayName").asText()).isEqualTo("KYC with Fractal");
+        assertThat(saved.path("storeToken").asBoolean()).isTrue();
+        assertConfig(saved.path("config"), "s3cret-value");
+
+        ObjectNode update = saved.deepCopy();
+        ((ObjectNode) update.path("config")).put("environment", "staging").put("userInfoShape", "v2")
+                .put("authorizationUrl", "").put("tokenUrl", "").put("userInfoUrl", "");
+        admin.put("/realms/" + realm + "/identity-provider/instances/fractal", update);
+        JsonNode updated = admin.get("/realms/" + realm + "/identity-provider/instances/fractal").path("config");
+        assertThat(updated.path("environment").asText()).isEqualTo("staging");
+        assertThat(updated.path("userInfoShape").asText()).isEqualTo("v2");
+        assertThat(updated.path("authorizationUrl").asText("")).isEmpty();
+
+        admin.put("/realms/" + realm + "/identity-provider/instances/fractal", saved);
+        JsonNode export = admin.post("/realms/" + realm + "/partial-export?exportClients=false&exportGroupsAndRoles=false", null);
+        JsonNode exported = export.path("identityProviders").get(0);
+        assertThat(exported.path("providerId").asText()).isEqualTo("fractal");
+        assertConfig(exported.path("config"), "**********");
+
+        ObjectNode reimport = (ObjectNode) export.deepCopy();
+        String copy = realm + "-copy";
+        reimport.put("realm", copy).remove("id");
+        ((ObjectNode) reimport.path("identityProviders").get(0).path("config")).put("clientSecret", "s3cret-value");
+        admin.post("/realms", reimport);
+        JsonNode imported = admin.get("/realms/" + copy + "/identity-provider/instances/fractal");
+        assertThat(imported.path("displayName").asText()).isEqualTo("KYC with Fractal");
+        assertConfig(imported.path("config"), "s3cret-value");
+    }
+
+    @Test
+    void aCustomEnvironmentWithoutItsUrlsIsRefusedWithTheMissingSetting() {
+        String realm = newRealm("invalid");
+        Map<String, String> config = new HashMap<>(EVERY_FIELD);
+        config.remove("tokenUrl");
+
+        HttpResponse<String> response = admin.send("POST", "/realms/" + realm + "/identity-provider/instances",
+                Map.of("alias", "fractal", "providerId", "fractal", "config", config));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("token URL");
+        assertThat(admin.send("GET", "/realms/" + realm + "/identity-provider/instances/fractal", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownEnvironmentIsRefused() {
+        String realm = newRealm("badenv");
+        HttpResponse<String> response = admin.send("POST", "/realms/" + realm + "/identity-provider/instances",
+                Map.of("alias", "fractal", "providerId", "fractal", "config", Map.of("clientId", "c", "clientSecret", "s", "environment", "mainnet")));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("unknown Fractal environment");
+    }
+
+    private void assertConfig(JsonNode config, String expectedSecret) {
+        EVERY_FIELD.forEach((key, value) -> {
+            String expected = key.equals("clientSecret") ? expectedSecret : value;
+            assertThat(config.path(key).asText()).as(key).isEqualTo(expected);
+        });
+    }
+
+    private String newRealm(String prefix) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.post("/realms", Map.of("realm", name, "enabled", true));
+        return name;
+    }
+}

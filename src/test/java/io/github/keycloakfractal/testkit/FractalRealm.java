@@ -1,0 +1,143 @@
+package io.github.keycloakfractal.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.keycloakfractal.sandbox.FractalSandbox;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A throw-away realm wired to the sandbox the way an admin would wire it: the {@code fractal} provider in the custom
+ * environment with the sandbox's URLs, the {@code fractal} login theme, and an OIDC client "test-app" through which a
+ * test obtains the user's own tokens. Names are unique, so tests never see each other's users.
+ */
+public final class FractalRealm {
+    public static final String ALIAS = "fractal";
+    /** The client the sandbox registers at start (see FractalSandbox). */
+    public static final String SANDBOX_CLIENT_ID = "sandbox-client";
+    public static final String SANDBOX_CLIENT_SECRET = "sandbox-secret";
+    public static final String APP_CLIENT = "test-app";
+    public static final String APP_SECRET = "test-app-secret";
+    public static final String V1_SCOPES = "uid:read email:read person.full_name:read person.residential_address_country:read "
+            + "person.accredited_investor:read institution.company_name:read institution.residential_address_country:read "
+            + "institution.accredited_investor:read verification.v1:read";
+    public static final String V2_SCOPES = "uid:read contact:read verification.basic:read verification.basic.details:read "
+            + "verification.plus:read verification.plus.details:read verification.liveness:read";
+
+    private final AdminApi admin;
+    private final KeycloakServer keycloak;
+    private final FractalSandbox sandbox;
+    private final String name;
+
+    private FractalRealm(AdminApi admin, KeycloakServer keycloak, FractalSandbox sandbox, String name) {
+        this.admin = admin;
+        this.keycloak = keycloak;
+        this.sandbox = sandbox;
+        this.name = name;
+    }
+
+    public static Builder builder(AdminApi admin, KeycloakServer keycloak, FractalSandbox sandbox) {
+        return new Builder(admin, keycloak, sandbox);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String url() {
+        return keycloak.realmUrl(name);
+    }
+
+    public String accountConsoleUrl() {
+        return url() + "/account";
+    }
+
+    public String appRedirectUri() {
+        return sandbox.baseUrl() + "/test-app/callback";
+    }
+
+    public String adminPath() {
+        return "/realms/" + name;
+    }
+
+    /** The user linked to this Fractal uid through the provider, or null. */
+    public JsonNode userLinkedTo(String fractalUid) {
+        JsonNode users = admin.get(adminPath() + "/users?briefRepresentation=false&idpAlias=" + ALIAS + "&idpUserId=" + AdminApi.encode(fractalUid));
+        return users.size() == 0 ? null : users.get(0);
+    }
+
+    public JsonNode federatedIdentities(String userId) {
+        return admin.get(adminPath() + "/users/" + userId + "/federated-identity");
+    }
+
+    public int userCount() {
+        return admin.get(adminPath() + "/users/count").asInt();
+    }
+
+    public JsonNode identityProvider() {
+        return admin.get(adminPath() + "/identity-provider/instances/" + ALIAS);
+    }
+
+    public static final class Builder {
+        private final AdminApi admin;
+        private final KeycloakServer keycloak;
+        private final FractalSandbox sandbox;
+        private String shape = "v1";
+        private boolean storeToken;
+        private final Map<String, String> config = new HashMap<>();
+
+        private Builder(AdminApi admin, KeycloakServer keycloak, FractalSandbox sandbox) {
+            this.admin = admin;
+            this.keycloak = keycloak;
+            this.sandbox = sandbox;
+        }
+
+        public Builder userInfoShape(String shape) {
+            this.shape = shape;
+            return this;
+        }
+
+        public Builder storeToken() {
+            this.storeToken = true;
+            return this;
+        }
+
+        public Builder config(String key, String value) {
+            config.put(key, value);
+            return this;
+        }
+
+        public FractalRealm create(String prefix) {
+            String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+            Map<String, String> idpConfig = new HashMap<>(Map.of(
+                    "clientId", SANDBOX_CLIENT_ID,
+                    "clientSecret", SANDBOX_CLIENT_SECRET,
+                    "environment", "custom",
+                    "userInfoShape", shape,
+                    "authorizationUrl", sandbox.authorizeUrl(),
+                    "tokenUrl", sandbox.tokenUrl(),
+                    "userInfoUrl", "v1".equals(shape) ? sandbox.userInfoV1Url() : sandbox.userInfoV2Url(),
+                    "defaultScope", "v1".equals(shape) ? V1_SCOPES : V2_SCOPES));
+            idpConfig.putAll(config);
+            Map<String, Object> idp = new HashMap<>(Map.of("alias", ALIAS, "providerId", "fractal", "enabled", true,
+                    "trustEmail", true, "storeToken", storeToken, "addReadTokenRoleOnCreate", storeToken, "config", idpConfig));
+            Map<String, Object> app = Map.of("clientId", APP_CLIENT, "enabled", true, "publicClient", false,
+                    "secret", APP_SECRET, "standardFlowEnabled", true,
+                    "redirectUris", List.of(sandbox.baseUrl() + "/test-app/*"));
+            admin.post("/realms", Map.of("realm", name, "enabled", true, "loginTheme", "fractal",
+                    "identityProviders", List.of(idp), "clients", List.of(app)));
+            FractalRealm realm = new FractalRealm(admin, keycloak, sandbox, name);
+            showUnmanagedAttributesToAdmins(realm);
+            return realm;
+        }
+
+        /** Lets the admin API show the fractal_* attributes the extension writes, so tests can read them. */
+        private void showUnmanagedAttributesToAdmins(FractalRealm realm) {
+            JsonNode profile = admin.get(realm.adminPath() + "/users/profile");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) profile).put("unmanagedAttributePolicy", "ADMIN_VIEW");
+            admin.put(realm.adminPath() + "/users/profile", profile);
+        }
+    }
+}

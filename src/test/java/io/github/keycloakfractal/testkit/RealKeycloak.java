@@ -1,0 +1,76 @@
+package io.github.keycloakfractal.testkit;
+
+import io.github.keycloakfractal.sandbox.FractalSandbox;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * JUnit 5 extension: one real Keycloak and one Fractal sandbox for the whole test run (kept in the root store, closed
+ * when the run ends), injected as {@link KeycloakServer}, {@link FractalSandbox} and {@link AdminApi} parameters.
+ * When a test fails, the tail of Keycloak's log is printed with its path, so the cause is one scroll away.
+ */
+public final class RealKeycloak implements BeforeAllCallback, ParameterResolver, TestWatcher {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealKeycloak.class);
+
+    private record Environment(KeycloakServer keycloak, FractalSandbox sandbox, AdminApi admin)
+            implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            sandbox.close();
+            keycloak.close();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        environment(context);
+    }
+
+    private static Environment environment(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Environment.class, key -> {
+            try {
+                KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(), KeycloakServer.freePort(),
+                        KeycloakServer.freePort(), List.of());
+                System.out.println("Keycloak " + keycloak.baseUrl() + " log: " + keycloak.logFile());
+                return new Environment(keycloak, FractalSandbox.start(0), new AdminApi(keycloak));
+            } catch (IOException e) {
+                throw new IllegalStateException("could not start the test environment", e);
+            }
+        }, Environment.class);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == KeycloakServer.class || type == FractalSandbox.class || type == AdminApi.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+        Environment environment = environment(extension);
+        Class<?> type = parameter.getParameter().getType();
+        return type == KeycloakServer.class ? environment.keycloak() : type == FractalSandbox.class ? environment.sandbox() : environment.admin();
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        Environment environment = context.getRoot().getStore(NAMESPACE).get(Environment.class, Environment.class);
+        if (environment == null) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(environment.keycloak().logFile());
+            System.err.println("---- last Keycloak log lines (" + environment.keycloak().logFile() + ") ----");
+            lines.subList(Math.max(0, lines.size() - 60), lines.size()).forEach(System.err::println);
+        } catch (IOException e) {
+            System.err.println("Keycloak log: " + environment.keycloak().logFile());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.keycloakfractal.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application behind the realm: it sends the (already signed-in) browser through Keycloak's authorization
+ * endpoint and exchanges the code for the user's tokens, as any OIDC app would.
+ */
+public final class TestApp {
+    private final FractalRealm realm;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public TestApp(FractalRealm realm) {
+        this.realm = realm;
+    }
+
+    public String authorizationUrl() {
+        return realm.url() + "/protocol/openid-connect/auth?client_id=" + FractalRealm.APP_CLIENT
+                + "&response_type=code&scope=openid&redirect_uri=" + AdminApi.encode(realm.appRedirectUri());
+    }
+
+    /** Runs the code flow in the browser's existing Keycloak session and returns the token response. */
+    public JsonNode tokensFor(Browser browser) throws IOException, InterruptedException {
+        browser.open(authorizationUrl());
+        String landed = browser.waitFor(driver -> driver.getCurrentUrl().startsWith(realm.appRedirectUri()) ? driver.getCurrentUrl() : null);
+        String code = Arrays.stream(URI.create(landed).getRawQuery().split("&"))
+                .filter(p -> p.startsWith("code=")).map(p -> p.substring(5)).findFirst().orElseThrow();
+        String form = "grant_type=authorization_code&code=" + code + "&redirect_uri=" + AdminApi.encode(realm.appRedirectUri())
+                + "&client_id=" + FractalRealm.APP_CLIENT + "&client_secret=" + FractalRealm.APP_SECRET;
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(realm.url() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return AdminApi.JSON.readTree(response.body());
+    }
+
+    /** GET with the user's bearer token, e.g. Keycloak's broker token endpoint. */
+    public HttpResponse<String> getWithBearer(String url, String accessToken) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
