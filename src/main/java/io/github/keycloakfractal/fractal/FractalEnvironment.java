@@ -1,6 +1,5 @@
 package io.github.keycloakfractal.fractal;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,20 +24,12 @@ public enum FractalEnvironment {
 
     /** The configuration value of this environment, as shown on the admin page. */
     public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigValues.name(this);
     }
 
     /** Blank means production, the safe default for a plugin that talks to the real Fractal. */
     public static FractalEnvironment fromConfig(String value) {
-        if (value == null || value.isBlank()) {
-            return PRODUCTION;
-        }
-        for (FractalEnvironment environment : values()) {
-            if (environment.configValue().equalsIgnoreCase(value.trim())) {
-                return environment;
-            }
-        }
-        throw new FractalConfigurationException("unknown Fractal environment '" + value + "' (expected production, staging or custom)");
+        return ConfigValues.parse(values(), value, PRODUCTION, "Fractal environment");
     }
 
     Optional<String> authorizeUrl() {

@@ -1,7 +1,5 @@
 package io.github.keycloakfractal.fractal;
 
-import java.util.Locale;
-
 /**
  * The two user-info documents Fractal has served: v1 at {@code /users/me} (person, institution, verifications) and
  * v2 at {@code /v2/users/me} (emails with a source type, verification cases). Both are parsed by the same profile
@@ -22,19 +20,11 @@ public enum UserInfoShape {
     }
 
     public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigValues.name(this);
     }
 
     /** Blank means v2, the shape Fractal documents today. */
     public static UserInfoShape fromConfig(String value) {
-        if (value == null || value.isBlank()) {
-            return V2;
-        }
-        for (UserInfoShape shape : values()) {
-            if (shape.configValue().equalsIgnoreCase(value.trim())) {
-                return shape;
-            }
-        }
-        throw new FractalConfigurationException("unknown user-info shape '" + value + "' (expected v1 or v2)");
+        return ConfigValues.parse(values(), value, V2, "user-info shape");
     }
 }

@@ -1,0 +1,83 @@
+package io.github.keycloakfractal.fractal.kyc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the KYC state from user info. v2 (and v1 from 2020) carry {@code verification_cases}, whose outcome comes in
+ * two encodings: the documented table ({@code status} pending|contacted|done plus {@code credential}
+ * pending|approved|rejected) and the 2024 examples ({@code status} holding the outcome, no {@code credential}).
+ * Older v1 documents only list approved {@code verifications}. Several cases resolve to one status: any approved
+ * case approves (with the union of approved levels); otherwise rejected, expired, contacted, pending in that order.
+ */
+public final class UserInfoKyc {
+    private static final List<KycStatus> PRECEDENCE = List.of(KycStatus.APPROVED, KycStatus.REJECTED, KycStatus.EXPIRED,
+            KycStatus.CONTACTED, KycStatus.PENDING);
+
+    private UserInfoKyc() {
+    }
+
+    /** Empty when the document says nothing about KYC (no verification scope granted, or no case started). */
+    public static Optional<KycState> read(JsonNode userInfo, KycSource source, Instant observedAt) {
+        JsonNode cases = userInfo == null ? null : userInfo.get("verification_cases");
+        if (cases != null && cases.isArray() && !cases.isEmpty()) {
+            return Optional.of(fromCases(cases, source, observedAt));
+        }
+        JsonNode verifications = userInfo == null ? null : userInfo.get("verifications");
+        if (verifications != null && verifications.isArray() && !verifications.isEmpty()) {
+            List<KycLevel> approved = new ArrayList<>();
+            verifications.forEach(v -> approved.add(KycLevel.parse(text(v, "level"))));
+            return Optional.of(KycState.of(KycStatus.APPROVED, approved, null, source, observedAt));
+        }
+        return Optional.empty();
+    }
+
+    private static KycState fromCases(JsonNode cases, KycSource source, Instant observedAt) {
+        List<KycLevel> approved = new ArrayList<>();
+        List<KycStatus> outcomes = new ArrayList<>();
+        for (JsonNode verificationCase : cases) {
+            KycLevel level = KycLevel.parse(text(verificationCase, "level"));
+            KycStatus outcome = outcome(verificationCase);
+            outcomes.add(outcome);
+            if (outcome == KycStatus.APPROVED) {
+                approved.add(level);
+            }
+        }
+        KycStatus status = PRECEDENCE.stream().filter(outcomes::contains).findFirst().orElseThrow();
+        return KycState.of(status, approved, null, source, observedAt);
+    }
+
+    /** One case's outcome in either encoding. */
+    static KycStatus outcome(JsonNode verificationCase) {
+        String status = text(verificationCase, "status");
+        String credential = verificationCase.hasNonNull("credential") ? text(verificationCase, "credential") : null;
+        if (credential == null) {
+            if ("done".equals(status)) {
+                throw new UnknownKycValueException("verification case is done but has no credential outcome");
+            }
+            return KycStatus.parse(status);
+        }
+        KycStatus outcome = KycStatus.parse(credential);
+        if (outcome != KycStatus.APPROVED && outcome != KycStatus.REJECTED && outcome != KycStatus.PENDING) {
+            throw new UnknownKycValueException("unknown credential outcome '" + credential + "'");
+        }
+        return switch (status) {
+            case "done", "pending" -> outcome;
+            case "contacted" -> outcome == KycStatus.PENDING ? KycStatus.CONTACTED : outcome;
+            default -> throw new UnknownKycValueException("unknown verification case status '" + status + "'");
+        };
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new UnknownKycValueException("verification entry without a '" + field + "'");
+        }
+        return value.asText();
+    }
+
+}

@@ -1,0 +1,144 @@
+package io.github.keycloakfractal.fractal.kyc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every shape in fractal-api.md sections 3, 5, 6 and 7 that carries a KYC decision, and what must be refused. */
+class KycParsingTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    private static Optional<KycState> read(String json) throws Exception {
+        return UserInfoKyc.read(JSON.readTree(json.replace('\'', '"')), KycSource.BROKER_LOGIN, NOW);
+    }
+
+    @Test
+    void levelStringsFollowTheGrammar() {
+        assertThat(KycLevel.parse("plus+liveness+wallet-eth").components()).containsExactly("plus", "liveness", "wallet-eth");
+        assertThat(KycLevel.parse("liveness").components()).as("webhooks send add-ons alone").containsExactly("liveness");
+        assertThat(KycLevel.parse("basic+liveness")).hasToString("basic+liveness");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "gold", "basic+gold", "basic+plus", "basic+", "+liveness", "basic+liveness+liveness", "Basic"})
+    void unknownOrMalformedLevelsAreErrors(String level) {
+        assertThatThrownBy(() -> KycLevel.parse(level)).isInstanceOf(UnknownKycValueException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"approved,APPROVED", "pending,PENDING", "contacted,CONTACTED", "rejected,REJECTED", "expired,EXPIRED", "Approved,APPROVED"})
+    void statusesParse(String value, KycStatus expected) {
+        assertThat(KycStatus.parse(value)).isEqualTo(expected);
+    }
+
+    @Test
+    void unknownStatusesAreErrorsNotGuesses() {
+        assertThatThrownBy(() -> KycStatus.parse("done")).isInstanceOf(UnknownKycValueException.class);
+        assertThatThrownBy(() -> KycStatus.parse("verified")).isInstanceOf(UnknownKycValueException.class);
+        assertThatThrownBy(() -> KycStatus.parse(null)).isInstanceOf(UnknownKycValueException.class);
+    }
+
+    @Test
+    void legacyWebhookTypesMapToStatuses() {
+        assertThat(KycStatus.fromWebhookType("verification_approved")).isEqualTo(KycStatus.APPROVED);
+        assertThat(KycStatus.fromWebhookType("verification_rejected")).isEqualTo(KycStatus.REJECTED);
+        assertThat(KycStatus.fromWebhookType("verification_contacted")).isEqualTo(KycStatus.CONTACTED);
+        assertThatThrownBy(() -> KycStatus.fromWebhookType("email_changed")).isInstanceOf(UnknownKycValueException.class);
+    }
+
+    @Test
+    void krakenStatesAreApprovedPendingOrRejected() {
+        assertThat(KycStatus.fromKraken("approved")).isEqualTo(KycStatus.APPROVED);
+        assertThat(KycStatus.fromKraken("pending")).isEqualTo(KycStatus.PENDING);
+        assertThat(KycStatus.fromKraken("rejected")).isEqualTo(KycStatus.REJECTED);
+        assertThatThrownBy(() -> KycStatus.fromKraken("contacted")).isInstanceOf(UnknownKycValueException.class);
+        assertThatThrownBy(() -> KycStatus.fromKraken("GREEN")).isInstanceOf(UnknownKycValueException.class);
+    }
+
+    @Test
+    void documentedCaseEncodingStatusDonePlusCredential() throws Exception {
+        KycState state = read("{'verification_cases':[{'id':'1','level':'basic+liveness','journey_completed':true,"
+                + "'status':'done','credential':'approved','details':null}]}").orElseThrow();
+
+        assertThat(state.status()).isEqualTo(KycStatus.APPROVED);
+        assertThat(state.levels()).containsExactly("basic", "liveness");
+        assertThat(state.source()).isEqualTo(KycSource.BROKER_LOGIN);
+        assertThat(state.observedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void exampleEncodingWithTheOutcomeInStatus() throws Exception {
+        assertThat(read("{'verification_cases':[{'level':'plus','status':'approved'}]}").orElseThrow().status()).isEqualTo(KycStatus.APPROVED);
+        assertThat(read("{'verification_cases':[{'level':'plus','status':'pending'}]}").orElseThrow().status()).isEqualTo(KycStatus.PENDING);
+    }
+
+    @Test
+    void contactedCasesWaitForTheUser() throws Exception {
+        KycState state = read("{'verification_cases':[{'level':'plus','status':'contacted','credential':'pending'}]}").orElseThrow();
+
+        assertThat(state.status()).isEqualTo(KycStatus.CONTACTED);
+        assertThat(state.levels()).as("nothing approved yet").isEmpty();
+    }
+
+    @Test
+    void anyApprovedCaseApprovesWithOnlyTheApprovedLevels() throws Exception {
+        KycState state = read("{'verification_cases':[{'level':'basic+liveness','status':'done','credential':'approved'},"
+                + "{'level':'plus+sow','status':'done','credential':'rejected'}]}").orElseThrow();
+
+        assertThat(state.status()).isEqualTo(KycStatus.APPROVED);
+        assertThat(state.levels()).containsExactly("basic", "liveness");
+    }
+
+    @Test
+    void rejectionOutranksPending() throws Exception {
+        KycState state = read("{'verification_cases':[{'level':'plus','status':'pending','credential':'pending'},"
+                + "{'level':'basic','status':'done','credential':'rejected'}]}").orElseThrow();
+
+        assertThat(state.status()).isEqualTo(KycStatus.REJECTED);
+    }
+
+    @Test
+    void v1VerificationsListApprovedLevels() throws Exception {
+        KycState state = read("{'uid':'x','verifications':[{'level':'v1'},{'level':'plus+selfie'}]}").orElseThrow();
+
+        assertThat(state.status()).isEqualTo(KycStatus.APPROVED);
+        assertThat(state.levels()).containsExactlyInAnyOrder("v1", "plus", "selfie");
+    }
+
+    @Test
+    void noVerificationDataMeansNoState() throws Exception {
+        assertThat(read("{'uid':'x'}")).isEmpty();
+        assertThat(read("{'uid':'x','verification_cases':[],'verifications':[]}")).isEmpty();
+    }
+
+    @Test
+    void unknownValuesInCasesAreErrors() {
+        List.of("{'verification_cases':[{'level':'plus','status':'done'}]}",
+                        "{'verification_cases':[{'level':'plus','status':'done','credential':'maybe'}]}",
+                        "{'verification_cases':[{'level':'plus','status':'archived','credential':'approved'}]}",
+                        "{'verification_cases':[{'level':'diamond','status':'done','credential':'approved'}]}",
+                        "{'verification_cases':[{'status':'done','credential':'approved'}]}")
+                .forEach(json -> assertThatThrownBy(() -> read(json)).as(json).isInstanceOf(UnknownKycValueException.class));
+    }
+
+    @Test
+    void onlyAnApprovedStateCarriesLevels() {
+        KycState rejected = KycState.of(KycStatus.REJECTED, List.of(KycLevel.parse("plus")), "document expired", KycSource.WEBHOOK, NOW);
+
+        assertThat(rejected.levels()).isEmpty();
+        assertThat(rejected.note()).contains("document expired");
+        assertThat(rejected.isOlderThan(NOW.plusSeconds(1))).isTrue();
+        assertThat(rejected.isOlderThan(NOW)).isFalse();
+    }
+}
