@@ -22,7 +22,7 @@ public final class FractalRealm {
     public static final String APP_SECRET = "test-app-secret";
     public static final String V1_SCOPES = "uid:read email:read person.full_name:read person.residential_address_country:read "
             + "person.accredited_investor:read institution.company_name:read institution.residential_address_country:read "
-            + "institution.accredited_investor:read verification.v1:read";
+            + "institution.accredited_investor:read verification.v1:read verification.basic:read verification.plus:read";
     public static final String V2_SCOPES = "uid:read contact:read verification.basic:read verification.basic.details:read "
             + "verification.plus:read verification.plus.details:read verification.liveness:read";
 
@@ -76,6 +76,16 @@ public final class FractalRealm {
         return admin.get(adminPath() + "/users/count").asInt();
     }
 
+    /** The user events Keycloak stored for that user, newest first. */
+    public JsonNode events(String userId, String type) {
+        return admin.get(adminPath() + "/events?max=100&type=" + type + "&user=" + userId);
+    }
+
+    public void addMapper(String name, String mapperType, Map<String, String> config) {
+        admin.post(adminPath() + "/identity-provider/instances/" + ALIAS + "/mappers", Map.of("name", name,
+                "identityProviderAlias", ALIAS, "identityProviderMapper", mapperType, "config", config));
+    }
+
     public JsonNode identityProvider() {
         return admin.get(adminPath() + "/identity-provider/instances/" + ALIAS);
     }
@@ -126,14 +136,14 @@ public final class FractalRealm {
             Map<String, Object> app = Map.of("clientId", APP_CLIENT, "enabled", true, "publicClient", false,
                     "secret", APP_SECRET, "standardFlowEnabled", true,
                     "redirectUris", List.of(sandbox.baseUrl() + "/test-app/*"));
-            admin.post("/realms", Map.of("realm", name, "enabled", true, "loginTheme", "fractal",
+            admin.post("/realms", Map.of("realm", name, "enabled", true, "loginTheme", "fractal", "eventsEnabled", true,
                     "identityProviders", List.of(idp), "clients", List.of(app)));
             FractalRealm realm = new FractalRealm(admin, keycloak, sandbox, name);
             showUnmanagedAttributesToAdmins(realm);
             return realm;
         }
 
-        /** Lets the admin API show the fractal_* attributes the extension writes, so tests can read them. */
+        /** Lets the admin API show attributes that mappers write outside the declared fractal_* ones. */
         private void showUnmanagedAttributesToAdmins(FractalRealm realm) {
             JsonNode profile = admin.get(realm.adminPath() + "/users/profile");
             ((com.fasterxml.jackson.databind.node.ObjectNode) profile).put("unmanagedAttributePolicy", "ADMIN_VIEW");

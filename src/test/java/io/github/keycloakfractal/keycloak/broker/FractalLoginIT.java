@@ -6,6 +6,7 @@ import io.github.keycloakfractal.sandbox.SandboxUser;
 import io.github.keycloakfractal.testkit.AdminApi;
 import io.github.keycloakfractal.testkit.Browser;
 import io.github.keycloakfractal.testkit.FractalRealm;
+import io.github.keycloakfractal.testkit.FractalSignIn;
 import io.github.keycloakfractal.testkit.KeycloakServer;
 import io.github.keycloakfractal.testkit.RealKeycloak;
 import io.github.keycloakfractal.testkit.pages.KeycloakLoginPage;
@@ -52,7 +53,7 @@ class FractalLoginIT {
             assertMarkIsServed(login.fractalMarkImage());
 
             login.verifyWithFractal().as("alice").approve();
-            awaitAccountConsole(browser, realm);
+            FractalSignIn.awaitAccountConsole(browser, realm);
         }
 
         JsonNode user = realm.userLinkedTo(alice.uid());
@@ -77,9 +78,7 @@ class FractalLoginIT {
         FractalRealm realm = FractalRealm.builder(admin, keycloak, sandbox).userInfoShape("v2").create("journey-email");
 
         try (Browser browser = Browser.open()) {
-            browser.open(realm.accountConsoleUrl());
-            new KeycloakLoginPage(browser).verifyWithFractal().as("rita").approve();
-            awaitAccountConsole(browser, realm);
+            FractalSignIn.signIn(browser, realm, "rita");
         }
 
         JsonNode user = realm.userLinkedTo(sandbox.user("rita").uid());
@@ -157,11 +156,9 @@ class FractalLoginIT {
         assertThat(realm.userCount()).isZero();
     }
 
-    private void loginAs(FractalRealm realm, String userKey) {
+    private static void loginAs(FractalRealm realm, String userKey) {
         try (Browser browser = Browser.open()) {
-            browser.open(realm.accountConsoleUrl());
-            new KeycloakLoginPage(browser).verifyWithFractal().as(userKey).approve();
-            awaitAccountConsole(browser, realm);
+            FractalSignIn.signIn(browser, realm, userKey);
         }
     }
 
@@ -181,11 +178,6 @@ class FractalLoginIT {
         var matcher = Pattern.compile("[?&]code=([^&]+)").matcher(location);
         assertThat(matcher.find()).as(location).isTrue();
         return java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static void awaitAccountConsole(Browser browser, FractalRealm realm) {
-        browser.waitFor(d -> d.getCurrentUrl().startsWith(realm.accountConsoleUrl()) ? true : null);
-        browser.waitFor(d -> d.getTitle().toLowerCase().contains("account") ? true : null);
     }
 
     private void assertMarkIsServed(String cssBackground) throws Exception {
