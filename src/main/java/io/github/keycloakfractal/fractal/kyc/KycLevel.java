@@ -15,6 +15,13 @@ public record KycLevel(List<String> components) {
             "wallet", "wallet-ada", "wallet-algo", "wallet-btc", "wallet-eth", "wallet-kar", "wallet-sol", "wallet-substrate",
             "video", "accreditation");
 
+    /** Every level and add-on Fractal has defined, e.g. to find roles of levels a user no longer holds. */
+    public static Set<String> knownComponents() {
+        Set<String> all = new java.util.TreeSet<>(LEVELS);
+        all.addAll(ADDONS);
+        return all;
+    }
+
     public KycLevel {
         components = List.copyOf(components);
     }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.keycloakfractal.fractal.FractalEndpoints;
 import io.github.keycloakfractal.fractal.FractalScopes;
 import io.github.keycloakfractal.fractal.profile.FractalProfile;
-import io.github.keycloakfractal.fractal.profile.FractalResponseException;
+import io.github.keycloakfractal.keycloak.kyc.KycApplier;
+import io.github.keycloakfractal.keycloak.kyc.KycAudit;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
-import org.keycloak.broker.oidc.mappers.AbstractJsonUserAttributeMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.broker.social.SocialIdentityProvider;
@@ -62,22 +62,28 @@ public final class FractalIdentityProvider extends AbstractOAuth2IdentityProvide
     /** The brokered identity is Fractal's {@code uid}; the whole user info is kept for mappers. */
     @Override
     protected BrokeredIdentityContext extractIdentityFromProfile(EventBuilder event, JsonNode userInfo) {
-        FractalProfile profile = profile(userInfo);
+        FractalProfile profile = FractalContext.profile(userInfo);
         BrokeredIdentityContext context = new BrokeredIdentityContext(profile.uid(), getConfig());
         context.setUsername(profile.email().orElse(profile.uid()));
         profile.email().ifPresent(context::setEmail);
         profile.firstName().ifPresent(context::setFirstName);
         profile.lastName().ifPresent(context::setLastName);
         context.setIdp(this);
-        AbstractJsonUserAttributeMapper.storeUserProfileForMapper(context, userInfo, getConfig().getAlias());
+        FractalContext.store(context, userInfo, getConfig().getAlias());
         return context;
     }
 
-    /** Runs on every login, new user or not, whatever the sync mode: Fractal's facts about the user stay current. */
+    /**
+     * Runs on every login, new user or not, whatever the sync mode: Fractal's facts and the KYC state (attributes and
+     * roles, through the one applier) must never go stale.
+     */
     @Override
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
         super.updateBrokeredUser(session, realm, user, context);
-        new FractalProfileAttributes(profile(userInfo(context))).writeTo(user);
+        FractalContext fractal = new FractalContext(context);
+        KycApplier applier = new KycApplier(realm, getConfig().roleNames(), new KycAudit(session, realm));
+        applier.applyProfile(user, fractal.profile());
+        fractal.kyc().ifPresent(state -> applier.apply(user, state));
     }
 
     /**
@@ -89,20 +95,8 @@ public final class FractalIdentityProvider extends AbstractOAuth2IdentityProvide
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         boolean isNewUser = Boolean.parseBoolean(authSession.getAuthNote(BROKER_REGISTERED_NEW_USER));
         if (isNewUser || !context.getEmail().equalsIgnoreCase(user.getEmail())) {
-            boolean fractalVerified = profile(userInfo(context)).emailVerified();
+            boolean fractalVerified = new FractalContext(context).profile().emailVerified();
             user.setEmailVerified(fractalVerified && Booleans.isTrue(getConfig().isTrustEmail()));
-        }
-    }
-
-    private static JsonNode userInfo(BrokeredIdentityContext context) {
-        return (JsonNode) context.getContextData().get(AbstractJsonUserAttributeMapper.CONTEXT_JSON_NODE);
-    }
-
-    private static FractalProfile profile(JsonNode userInfo) {
-        try {
-            return FractalProfile.parse(userInfo);
-        } catch (FractalResponseException e) {
-            throw new IdentityBrokerException("Fractal user info is not usable: " + e.getMessage());
         }
     }
 }

@@ -5,9 +5,13 @@ import io.github.keycloakfractal.fractal.FractalEnvironment;
 import io.github.keycloakfractal.fractal.FractalScopes;
 import io.github.keycloakfractal.fractal.UserInfoShape;
 import org.keycloak.broker.oidc.OAuth2IdentityProviderConfig;
+import io.github.keycloakfractal.keycloak.kyc.FractalUserProfile;
+import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
 import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.RealmModel;
+import org.keycloak.utils.KeycloakSessionUtil;
 
 /**
  * The {@code fractal} provider's settings with typed getters. The URL overrides reuse the keys of Keycloak's OAuth2
@@ -40,6 +44,7 @@ public final class FractalIdentityProviderConfig extends OAuth2IdentityProviderC
         config.setDefaultScope(FractalScopes.DEFAULT);
         config.setClientAuthMethod("client_secret_post");
         config.setSyncMode(IdentityProviderSyncMode.FORCE);
+        config.getConfig().putAll(KycRoleNames.DEFAULTS);
         return config;
     }
 
@@ -51,6 +56,10 @@ public final class FractalIdentityProviderConfig extends OAuth2IdentityProviderC
         return UserInfoShape.fromConfig(getConfig().get(USER_INFO_SHAPE));
     }
 
+    public KycRoleNames roleNames() {
+        return KycRoleNames.from(getConfig());
+    }
+
     public FractalEndpoints endpoints() {
         return FractalEndpoints.resolve(environment(), userInfoShape(),
                 getConfig().get(AUTHORIZATION_URL), getConfig().get(TOKEN_URL), getConfig().get(USER_INFO_URL));
@@ -58,15 +67,22 @@ public final class FractalIdentityProviderConfig extends OAuth2IdentityProviderC
 
     /**
      * Keycloak calls this whenever the provider is created, updated or imported through the admin API: a configuration
-     * that cannot resolve its URLs is refused there with a 400 naming the setting. A blank display name becomes
-     * "Verify with Fractal" here because the representation overwrites whatever {@link #withDefaults()} set.
+     * that cannot resolve its URLs or role names is refused there with a 400 naming the setting. It is also the one
+     * moment Keycloak tells an extension that a provider was configured, so the realm's user profile gets the
+     * protected {@code fractal_*} attributes here. A blank display name becomes "Verify with Fractal" because the
+     * representation overwrites whatever {@link #withDefaults()} set.
      */
     @Override
     public void validate(RealmModel realm) {
         super.validate(realm);
         endpoints();
+        roleNames();
         if (getDisplayName() == null || getDisplayName().isBlank()) {
             setDisplayName(DEFAULT_DISPLAY_NAME);
+        }
+        KeycloakSession session = KeycloakSessionUtil.getKeycloakSession();
+        if (session != null) {
+            FractalUserProfile.declare(session, realm);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.keycloakfractal.keycloak.broker;
 
 import io.github.keycloakfractal.fractal.FractalEnvironment;
 import io.github.keycloakfractal.fractal.UserInfoShape;
+import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.broker.social.SocialIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
@@ -32,6 +33,18 @@ public final class FractalIdentityProviderFactory extends AbstractIdentityProvid
             .helpText("Leave empty to use the environment's token URL.").type(ProviderConfigProperty.STRING_TYPE).add()
             .property().name(FractalIdentityProviderConfig.USER_INFO_URL).label("User info URL override")
             .helpText("Leave empty to use the environment's user-info URL for the chosen shape.").type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(KycRoleNames.PREFIX).label("KYC role prefix")
+            .helpText("Put in front of every realm role the KYC state becomes, e.g. fractal-kyc-approved.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(KycRoleNames.DEFAULTS.get(KycRoleNames.PREFIX)).add()
+            .property().name(KycRoleNames.STATUS_TEMPLATE).label("Status role name")
+            .helpText("The one status role a user holds; {status} is approved, pending, contacted, rejected or expired.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(KycRoleNames.DEFAULTS.get(KycRoleNames.STATUS_TEMPLATE)).add()
+            .property().name(KycRoleNames.LEVEL_TEMPLATE).label("Level role name")
+            .helpText("One role per approved level and add-on; {level} is e.g. basic, plus, liveness.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(KycRoleNames.DEFAULTS.get(KycRoleNames.LEVEL_TEMPLATE)).add()
+            .property().name(KycRoleNames.ACCREDITED_INVESTOR).label("Accredited investor role name")
+            .helpText("Granted while Fractal says the user is an accredited investor.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(KycRoleNames.DEFAULTS.get(KycRoleNames.ACCREDITED_INVESTOR)).add()
             .build();
 
     @Override

@@ -1,0 +1,98 @@
+package io.github.keycloakfractal.keycloak.broker;
+
+import io.github.keycloakfractal.fractal.profile.FractalField;
+import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
+import org.keycloak.broker.provider.BrokeredIdentityContext;
+import org.keycloak.models.IdentityProviderMapperModel;
+import org.keycloak.models.IdentityProviderSyncMode;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * "Fractal attribute importer": copies one Fractal fact into a user attribute (or email, first or last name). Import
+ * writes it when the user is created; force and legacy on every login too. A fact Fractal did not send never clears
+ * the attribute.
+ */
+public final class FractalAttributeImporter extends AbstractIdentityProviderMapper {
+    public static final String ID = "fractal-attribute-importer";
+    static final String FIELD = "fractalField";
+    static final String ATTRIBUTE = "user.attribute";
+
+    private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property().name(FIELD).label("Fractal field").helpText("The Fractal fact to import.")
+            .type(ProviderConfigProperty.LIST_TYPE).options(Arrays.stream(FractalField.values()).map(FractalField::configValue).toList())
+            .defaultValue(FractalField.RESIDENTIAL_COUNTRY.configValue()).add()
+            .property().name(ATTRIBUTE).label("User attribute").helpText("Where the value goes: an attribute, or email, firstName, lastName.")
+            .type(ProviderConfigProperty.USER_PROFILE_ATTRIBUTE_LIST_TYPE).add()
+            .build();
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public String[] getCompatibleProviders() {
+        return new String[]{FractalIdentityProviderFactory.PROVIDER_ID};
+    }
+
+    @Override
+    public String getDisplayCategory() {
+        return "Attribute Importer";
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Fractal Attribute Importer";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Import a Fractal fact (name, country, accredited investor, email, company, account type, uid, levels) into a user attribute.";
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return PROPERTIES;
+    }
+
+    @Override
+    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
+        return true;
+    }
+
+    @Override
+    public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapper, BrokeredIdentityContext context) {
+        write(user, mapper, context);
+    }
+
+    @Override
+    public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapper, BrokeredIdentityContext context) {
+        write(user, mapper, context);
+    }
+
+    private static void write(UserModel user, IdentityProviderMapperModel mapper, BrokeredIdentityContext context) {
+        String attribute = mapper.getConfig().get(ATTRIBUTE);
+        FractalField field = FractalField.fromConfig(mapper.getConfig().get(FIELD)).orElse(null);
+        if (attribute == null || attribute.isBlank() || field == null) {
+            return;
+        }
+        FractalContext fractal = new FractalContext(context);
+        List<String> values = field.values(fractal.profile(), field == FractalField.LEVELS ? fractal.kyc() : java.util.Optional.empty());
+        if (values.isEmpty()) {
+            return;
+        }
+        switch (attribute) {
+            case UserModel.EMAIL -> user.setEmail(values.get(0));
+            case UserModel.FIRST_NAME -> user.setFirstName(values.get(0));
+            case UserModel.LAST_NAME -> user.setLastName(values.get(0));
+            default -> user.setAttribute(attribute, values);
+        }
+    }
+}

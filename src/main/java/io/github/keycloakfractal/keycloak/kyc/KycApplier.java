@@ -1,0 +1,112 @@
+package io.github.keycloakfractal.keycloak.kyc;
+
+import io.github.keycloakfractal.fractal.kyc.KycLevel;
+import io.github.keycloakfractal.fractal.kyc.KycState;
+import io.github.keycloakfractal.fractal.kyc.KycStatus;
+import io.github.keycloakfractal.fractal.profile.FractalProfile;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The one place a user's Fractal KYC state becomes attributes and realm roles; every input path (broker login,
+ * webhooks, Kraken, credential proofs, reconciliation) calls it. Applying is idempotent, an observation older than
+ * the stored one changes nothing, and a missing role is created rather than failing anything.
+ */
+public final class KycApplier {
+    /** What applying did, for callers that answer Fractal or report a run. */
+    public enum Outcome { CHANGED, UNCHANGED, STALE }
+
+    private final RealmModel realm;
+    private final KycRoleNames roles;
+    private final KycAudit audit;
+
+    public KycApplier(RealmModel realm, KycRoleNames roles, KycAudit audit) {
+        this.realm = realm;
+        this.roles = roles;
+        this.audit = audit;
+    }
+
+    public Outcome apply(UserModel user, KycState state) {
+        Optional<Instant> stored = updatedAt(user);
+        if (stored.isPresent() && state.isOlderThan(stored.get())) {
+            return Outcome.STALE;
+        }
+        String oldStatus = user.getFirstAttribute(KycAttributes.STATUS);
+        boolean changed = !state.status().value().equals(oldStatus)
+                || !new TreeSet<>(user.getAttributeStream(KycAttributes.LEVELS).toList()).equals(state.levels())
+                || !state.note().equals(Optional.ofNullable(user.getFirstAttribute(KycAttributes.NOTE)));
+
+        user.setSingleAttribute(KycAttributes.STATUS, state.status().value());
+        user.setAttribute(KycAttributes.LEVELS, List.copyOf(state.levels()));
+        state.note().ifPresentOrElse(note -> user.setSingleAttribute(KycAttributes.NOTE, note), () -> user.removeAttribute(KycAttributes.NOTE));
+        user.setSingleAttribute(KycAttributes.UPDATED_AT, state.observedAt().toString());
+        for (KycStatus status : KycStatus.values()) {
+            setRole(user, roles.status(status), status == state.status());
+        }
+        for (String component : KycLevel.knownComponents()) {
+            setRole(user, roles.level(component), state.levels().contains(component));
+        }
+        if (changed) {
+            audit.stateChanged(user, oldStatus, state);
+        }
+        return changed ? Outcome.CHANGED : Outcome.UNCHANGED;
+    }
+
+    /**
+     * Profile facts Fractal vouches for, and the accredited-investor role. A fact missing from the user info (a scope
+     * not granted) leaves the stored value and the role alone.
+     */
+    public void applyProfile(UserModel user, FractalProfile profile) {
+        user.setSingleAttribute(KycAttributes.UID, profile.uid());
+        user.setSingleAttribute(KycAttributes.ACCOUNT_TYPE, profile.accountType().attributeValue());
+        profile.fullName().ifPresent(name -> user.setSingleAttribute(KycAttributes.FULL_NAME, name));
+        profile.companyName().ifPresent(name -> user.setSingleAttribute(KycAttributes.COMPANY_NAME, name));
+        profile.country().ifPresent(country -> user.setSingleAttribute(KycAttributes.COUNTRY, country.value()));
+        profile.accreditedInvestor().ifPresent(accredited -> {
+            user.setSingleAttribute(KycAttributes.ACCREDITED_INVESTOR, accredited.toString());
+            setRole(user, roles.accreditedInvestor(), accredited);
+        });
+    }
+
+    private static Optional<Instant> updatedAt(UserModel user) {
+        String value = user.getFirstAttribute(KycAttributes.UPDATED_AT);
+        try {
+            return value == null ? Optional.empty() : Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private void setRole(UserModel user, String name, boolean granted) {
+        RoleModel role = realm.getRole(name);
+        if (granted) {
+            if (role == null) {
+                role = createRole(name);
+            }
+            if (!user.hasDirectRole(role)) {
+                user.grantRole(role);
+            }
+        } else if (role != null && user.hasDirectRole(role)) {
+            user.deleteRoleMapping(role);
+        }
+    }
+
+    /** Two logins may create the same role at once; the loser uses the winner's. */
+    private RoleModel createRole(String name) {
+        try {
+            RoleModel role = realm.addRole(name);
+            role.setDescription("Granted by keycloak-fractal from the user's Fractal KYC state");
+            return role;
+        } catch (ModelDuplicateException alreadyCreated) {
+            return realm.getRole(name);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.keycloakfractal.keycloak.kyc;
+
+import io.github.keycloakfractal.fractal.kyc.KycState;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Records each change of a user's KYC state as a Keycloak user event, visible under the realm's events when they
+ * are enabled. Keycloak's event types are a closed list, so it is an {@code UPDATE_PROFILE} event whose
+ * {@code context} detail says {@code FRACTAL_KYC}. Details hold the source, the statuses and level names only:
+ * never a token, a secret or a personal document.
+ */
+public final class KycAudit {
+    public static final String CONTEXT = "FRACTAL_KYC";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public KycAudit(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    void stateChanged(UserModel user, String oldStatus, KycState state) {
+        new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.UPDATE_PROFILE)
+                .user(user)
+                .detail("context", CONTEXT)
+                .detail("fractal_source", state.source().value())
+                .detail("fractal_old_status", oldStatus == null ? "none" : oldStatus)
+                .detail("fractal_new_status", state.status().value())
+                .detail("fractal_levels", String.join("+", state.levels()))
+                .success();
+    }
+}

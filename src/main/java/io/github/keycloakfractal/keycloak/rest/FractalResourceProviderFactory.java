@@ -1,0 +1,44 @@
+package io.github.keycloakfractal.keycloak.rest;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/** Mounts {@link FractalResource} at {@code /realms/{realm}/fractal}. */
+public final class FractalResourceProviderFactory implements RealmResourceProviderFactory {
+    public static final String ID = "fractal";
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        FractalResource resource = new FractalResource(session);
+        return new RealmResourceProvider() {
+            @Override
+            public Object getResource() {
+                return resource;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}
