@@ -1,0 +1,99 @@
+package io.github.keycloakfractal.fractal.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.keycloakfractal.fractal.kyc.KycLevel;
+import io.github.keycloakfractal.fractal.kyc.KycSource;
+import io.github.keycloakfractal.fractal.kyc.KycState;
+import io.github.keycloakfractal.fractal.kyc.KycStatus;
+import io.github.keycloakfractal.fractal.kyc.UnknownKycValueException;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A legacy Fractal ID webhook, {@code {"type": ..., "data": {...}}}. Decisions arrive as one notification per level
+ * and per add-on, in any order and sometimes twice, so {@link #nextState} folds one notification into the state the
+ * user already has: approvals observed at the same time add up, a newer decision replaces an older one.
+ */
+public record LegacyWebhook(String type, String userId, Optional<KycLevel> level, Optional<Instant> timestamp, Optional<String> email) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> DECISIONS = Set.of("verification_approved", "verification_rejected", "verification_contacted");
+    private static final Set<String> ACKNOWLEDGED = Set.of("email_changed", "credential_shared", "authorization_revoked");
+
+    public static LegacyWebhook parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new MalformedWebhookException("the body is not JSON");
+        }
+        if (root == null || !root.isObject() || !root.path("type").isTextual() || !root.path("data").isObject()) {
+            throw new MalformedWebhookException("expected {\"type\": ..., \"data\": {...}}");
+        }
+        String type = root.get("type").asText();
+        JsonNode data = root.get("data");
+        if (!DECISIONS.contains(type) && !ACKNOWLEDGED.contains(type)) {
+            throw new MalformedWebhookException("unknown webhook type '" + type + "'");
+        }
+        String userId = text(data, "user_id").orElse(null);
+        if (userId == null && !type.equals("credential_shared")) {
+            throw new MalformedWebhookException(type + " without data.user_id");
+        }
+        Optional<KycLevel> level = Optional.empty();
+        if (DECISIONS.contains(type)) {
+            String levelText = text(data, "level").orElseThrow(() -> new MalformedWebhookException(type + " without data.level"));
+            try {
+                level = Optional.of(KycLevel.parse(levelText));
+            } catch (UnknownKycValueException e) {
+                throw new MalformedWebhookException(e.getMessage());
+            }
+        }
+        Optional<String> email = text(data, "email");
+        if (type.equals("email_changed") && email.isEmpty()) {
+            throw new MalformedWebhookException("email_changed without data.email");
+        }
+        return new LegacyWebhook(type, userId, level, timestamp(data), email);
+    }
+
+    public boolean isDecision() {
+        return DECISIONS.contains(type);
+    }
+
+    /**
+     * The state after this decision, given the levels the user holds approved now (empty unless approved). An
+     * approval adds its level to them (the notifications of one decision arrive one level at a time); a rejection or
+     * contact replaces the state. The applier then refuses it if it is older than the stored state. Webhooks
+     * from before 2020 carry no timestamp: they count as observed on receipt.
+     */
+    public KycState nextState(Set<String> approvedNow, Instant receivedAt) {
+        if (!isDecision()) {
+            throw new IllegalStateException(type + " carries no KYC decision");
+        }
+        KycStatus status = KycStatus.fromWebhookType(type);
+        Instant observedAt = timestamp.orElse(receivedAt);
+        Set<String> levels = new TreeSet<>(level.orElseThrow().components());
+        if (status == KycStatus.APPROVED) {
+            levels.addAll(approvedNow);
+        }
+        return new KycState(status, new TreeSet<>(levels), Optional.empty(), KycSource.WEBHOOK, observedAt);
+    }
+
+    private static Optional<Instant> timestamp(JsonNode data) {
+        Optional<String> text = text(data, "timestamp");
+        try {
+            return text.map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            throw new MalformedWebhookException("data.timestamp is not an ISO-8601 UTC time");
+        }
+    }
+
+    private static Optional<String> text(JsonNode data, String field) {
+        JsonNode value = data.get(field);
+        return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText().trim()) : Optional.empty();
+    }
+}
