@@ -27,7 +27,8 @@ public final class DemoLauncher {
         FractalSandbox sandbox = FractalSandbox.start(sandboxPort);
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
         System.out.println("Starting Keycloak (first start takes about a minute)...");
-        KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(), keycloakPort, port("DEMO_MANAGEMENT_PORT", 9000), List.of());
+        KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(), keycloakPort, port("DEMO_MANAGEMENT_PORT", 9000),
+                List.of("--vault=file", "--vault-dir=" + Path.of("demo", "vault").toAbsolutePath()));
 
         AdminApi admin = new AdminApi(keycloak);
         String realmJson = resolve(Files.readString(Path.of("demo", "fractal-demo-realm.json")),
@@ -51,6 +52,8 @@ public final class DemoLauncher {
                                         click "Verify with Fractal", pick a sandbox user, Approve
                  Admin console:         %1$s/admin/master/console/#/fractal-demo   (admin / admin)
                  Fractal sandbox:       http://localhost:%2$d   (client sandbox-client / sandbox-secret)
+                 Webhooks:              POST %1$s/realms/fractal-demo/fractal/webhook
+                                        signed with the demo secret in demo/vault/fractal-demo_fractalwebhook
                  Sandbox users (no password, pick one on the consent page):
                 %3$s
                  Keycloak log:          %4$s

@@ -19,6 +19,8 @@ public final class FractalRealm {
     public static final String SANDBOX_CLIENT_ID = "sandbox-client";
     public static final String SANDBOX_CLIENT_SECRET = "sandbox-secret";
     public static final String APP_CLIENT = "test-app";
+    /** The vault key of the webhook secret (no underscore: the file vault escapes those). */
+    public static final String VAULT_KEY = "fractalwebhook";
     public static final String APP_SECRET = "test-app-secret";
     public static final String V1_SCOPES = "uid:read email:read person.full_name:read person.residential_address_country:read "
             + "person.accredited_investor:read institution.company_name:read institution.residential_address_country:read "
@@ -56,6 +58,10 @@ public final class FractalRealm {
 
     public String appRedirectUri() {
         return sandbox.baseUrl() + "/test-app/callback";
+    }
+
+    public String webhookUrl() {
+        return url() + "/fractal/webhook";
     }
 
     public String adminPath() {
@@ -96,6 +102,7 @@ public final class FractalRealm {
         private final FractalSandbox sandbox;
         private String shape = "v1";
         private boolean storeToken;
+        private String webhookSecret;
         private final Map<String, String> config = new HashMap<>();
 
         private Builder(AdminApi admin, KeycloakServer keycloak, FractalSandbox sandbox) {
@@ -111,6 +118,12 @@ public final class FractalRealm {
 
         public Builder storeToken() {
             this.storeToken = true;
+            return this;
+        }
+
+        /** Puts the secret into Keycloak's vault for this realm and configures the provider with its reference. */
+        public Builder webhookSecret(String secret) {
+            this.webhookSecret = secret;
             return this;
         }
 
@@ -130,6 +143,10 @@ public final class FractalRealm {
                     "tokenUrl", sandbox.tokenUrl(),
                     "userInfoUrl", "v1".equals(shape) ? sandbox.userInfoV1Url() : sandbox.userInfoV2Url(),
                     "defaultScope", "v1".equals(shape) ? V1_SCOPES : V2_SCOPES));
+            if (webhookSecret != null) {
+                writeVaultSecret(name, VAULT_KEY, webhookSecret);
+                idpConfig.put("webhookSecrets", "${vault." + VAULT_KEY + "}");
+            }
             idpConfig.putAll(config);
             Map<String, Object> idp = new HashMap<>(Map.of("alias", ALIAS, "providerId", "fractal", "enabled", true,
                     "trustEmail", true, "storeToken", storeToken, "addReadTokenRoleOnCreate", storeToken, "config", idpConfig));
@@ -141,6 +158,14 @@ public final class FractalRealm {
             FractalRealm realm = new FractalRealm(admin, keycloak, sandbox, name);
             showUnmanagedAttributesToAdmins(realm);
             return realm;
+        }
+
+        private static void writeVaultSecret(String realm, String key, String secret) {
+            try {
+                java.nio.file.Files.writeString(KeycloakServer.vaultDirectory().resolve(realm + "_" + key), secret);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         /** Lets the admin API show attributes that mappers write outside the declared fractal_* ones. */

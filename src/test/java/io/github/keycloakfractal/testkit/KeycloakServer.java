@@ -59,6 +59,17 @@ public final class KeycloakServer implements AutoCloseable {
         return server;
     }
 
+    /** Where the file vault reads secrets: one file per secret, named {@code <realm>_<key>}. */
+    public static Path vaultDirectory() {
+        return home().resolve("vault");
+    }
+
+    /** Start options for Keycloak's file vault in {@link #vaultDirectory()}, so tests configure secrets as admins should. */
+    public static List<String> fileVault() throws IOException {
+        Files.createDirectories(vaultDirectory());
+        return List.of("--vault=file", "--vault-dir=" + vaultDirectory().toAbsolutePath());
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

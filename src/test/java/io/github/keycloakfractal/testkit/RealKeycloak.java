@@ -37,7 +37,7 @@ public final class RealKeycloak implements BeforeAllCallback, ParameterResolver,
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Environment.class, key -> {
             try {
                 KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(), KeycloakServer.freePort(),
-                        KeycloakServer.freePort(), List.of());
+                        KeycloakServer.freePort(), KeycloakServer.fileVault());
                 System.out.println("Keycloak " + keycloak.baseUrl() + " log: " + keycloak.logFile());
                 return new Environment(keycloak, FractalSandbox.start(0), new AdminApi(keycloak));
             } catch (IOException e) {

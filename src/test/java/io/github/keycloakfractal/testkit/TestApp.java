@@ -43,6 +43,17 @@ public final class TestApp {
         return AdminApi.JSON.readTree(response.body());
     }
 
+    /** A fresh token from the refresh token, without a new login: its roles are the user's roles now. */
+    public UserTokens refresh(UserTokens tokens) throws IOException, InterruptedException {
+        String form = "grant_type=refresh_token&refresh_token=" + AdminApi.encode(tokens.response().path("refresh_token").asText())
+                + "&client_id=" + FractalRealm.APP_CLIENT + "&client_secret=" + FractalRealm.APP_SECRET;
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(realm.url() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new UserTokens(AdminApi.JSON.readTree(response.body()));
+    }
+
     /** GET with the user's bearer token, e.g. Keycloak's broker token endpoint. */
     public HttpResponse<String> getWithBearer(String url, String accessToken) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken)

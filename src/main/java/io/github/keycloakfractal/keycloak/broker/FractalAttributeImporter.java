@@ -1,10 +1,8 @@
 package io.github.keycloakfractal.keycloak.broker;
 
 import io.github.keycloakfractal.fractal.profile.FractalField;
-import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
-import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -19,7 +17,7 @@ import java.util.List;
  * writes it when the user is created; force and legacy on every login too. A fact Fractal did not send never clears
  * the attribute.
  */
-public final class FractalAttributeImporter extends AbstractIdentityProviderMapper {
+public final class FractalAttributeImporter extends FractalMapper {
     public static final String ID = "fractal-attribute-importer";
     static final String FIELD = "fractalField";
     static final String ATTRIBUTE = "user.attribute";
@@ -32,39 +30,10 @@ public final class FractalAttributeImporter extends AbstractIdentityProviderMapp
             .type(ProviderConfigProperty.USER_PROFILE_ATTRIBUTE_LIST_TYPE).add()
             .build();
 
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String[] getCompatibleProviders() {
-        return new String[]{FractalIdentityProviderFactory.PROVIDER_ID};
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return "Attribute Importer";
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Fractal Attribute Importer";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Import a Fractal fact (name, country, accredited investor, email, company, account type, uid, levels) into a user attribute.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
-        return true;
+    public FractalAttributeImporter() {
+        super(ID, "Attribute Importer", "Fractal Attribute Importer",
+                "Import a Fractal fact (name, country, accredited investor, email, company, account type, uid, levels) into a user attribute.",
+                PROPERTIES);
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.github.keycloakfractal.fractal.FractalEndpoints;
 import io.github.keycloakfractal.fractal.FractalScopes;
 import io.github.keycloakfractal.fractal.profile.FractalProfile;
 import io.github.keycloakfractal.keycloak.kyc.KycApplier;
-import io.github.keycloakfractal.keycloak.kyc.KycAudit;
+import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
@@ -81,7 +81,7 @@ public final class FractalIdentityProvider extends AbstractOAuth2IdentityProvide
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
         super.updateBrokeredUser(session, realm, user, context);
         FractalContext fractal = new FractalContext(context);
-        KycApplier applier = new KycApplier(realm, getConfig().roleNames(), new KycAudit(session, realm));
+        KycApplier applier = FractalProviders.applier(session, realm, getConfig());
         applier.applyProfile(user, fractal.profile());
         fractal.kyc().ifPresent(state -> applier.apply(user, state));
     }

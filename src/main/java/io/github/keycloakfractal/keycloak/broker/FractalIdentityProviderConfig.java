@@ -7,6 +7,7 @@ import io.github.keycloakfractal.fractal.UserInfoShape;
 import org.keycloak.broker.oidc.OAuth2IdentityProviderConfig;
 import io.github.keycloakfractal.keycloak.kyc.FractalUserProfile;
 import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
+import io.github.keycloakfractal.keycloak.webhook.WebhookSecrets;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.IdentityProviderSyncMode;
@@ -77,6 +78,7 @@ public final class FractalIdentityProviderConfig extends OAuth2IdentityProviderC
         super.validate(realm);
         endpoints();
         roleNames();
+        WebhookSecrets.references(getConfig().get(WebhookSecrets.LEGACY));
         if (getDisplayName() == null || getDisplayName().isBlank()) {
             setDisplayName(DEFAULT_DISPLAY_NAME);
         }

@@ -3,6 +3,7 @@ package io.github.keycloakfractal.keycloak.broker;
 import io.github.keycloakfractal.fractal.FractalEnvironment;
 import io.github.keycloakfractal.fractal.UserInfoShape;
 import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
+import io.github.keycloakfractal.keycloak.webhook.WebhookSecrets;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.broker.social.SocialIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
@@ -45,6 +46,10 @@ public final class FractalIdentityProviderFactory extends AbstractIdentityProvid
             .property().name(KycRoleNames.ACCREDITED_INVESTOR).label("Accredited investor role name")
             .helpText("Granted while Fractal says the user is an accredited investor.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(KycRoleNames.DEFAULTS.get(KycRoleNames.ACCREDITED_INVESTOR)).add()
+            .property().name(WebhookSecrets.LEGACY).label("Webhook secrets")
+            .helpText("Vault references to the secrets of Fractal's webhooks, e.g. ${vault.fractal_webhook}; several separated by commas "
+                    + "when notification types have their own secrets. Plain secrets are refused: provider settings are visible to admins.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
             .build();
 
     @Override

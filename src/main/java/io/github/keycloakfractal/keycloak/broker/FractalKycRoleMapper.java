@@ -4,11 +4,9 @@ import io.github.keycloakfractal.fractal.kyc.KycCondition;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.kyc.UnknownKycValueException;
 import org.jboss.logging.Logger;
-import org.keycloak.broker.provider.AbstractIdentityProviderMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.ConfigConstants;
 import org.keycloak.models.IdentityProviderMapperModel;
-import org.keycloak.models.IdentityProviderSyncMode;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -25,7 +23,7 @@ import java.util.List;
  * approved with {@code plus}. Import grants at first login; force grants or revokes at every login; legacy only
  * revokes when the condition no longer holds (Keycloak's own claim-to-role behaviour).
  */
-public final class FractalKycRoleMapper extends AbstractIdentityProviderMapper {
+public final class FractalKycRoleMapper extends FractalMapper {
     public static final String ID = "fractal-kyc-role-mapper";
     static final String STATUS = "kycStatus";
     static final String LEVELS = "kycLevels";
@@ -42,39 +40,8 @@ public final class FractalKycRoleMapper extends AbstractIdentityProviderMapper {
             .type(ProviderConfigProperty.STRING_TYPE).add()
             .build();
 
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public String[] getCompatibleProviders() {
-        return new String[]{FractalIdentityProviderFactory.PROVIDER_ID};
-    }
-
-    @Override
-    public String getDisplayCategory() {
-        return "Role Importer";
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "Fractal KYC Role";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Grant a role while the user's Fractal KYC status (and levels) match.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return PROPERTIES;
-    }
-
-    @Override
-    public boolean supportsSyncMode(IdentityProviderSyncMode syncMode) {
-        return true;
+    public FractalKycRoleMapper() {
+        super(ID, "Role Importer", "Fractal KYC Role", "Grant a role while the user's Fractal KYC status (and levels) match.", PROPERTIES);
     }
 
     @Override

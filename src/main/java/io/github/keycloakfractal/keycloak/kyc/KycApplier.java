@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -58,6 +59,14 @@ public final class KycApplier {
             audit.stateChanged(user, oldStatus, state);
         }
         return changed ? Outcome.CHANGED : Outcome.UNCHANGED;
+    }
+
+    /** The level and add-on components the user holds approved now; empty unless their status is approved. */
+    public static Set<String> approvedLevels(UserModel user) {
+        if (!KycStatus.APPROVED.value().equals(user.getFirstAttribute(KycAttributes.STATUS))) {
+            return Set.of();
+        }
+        return new TreeSet<>(user.getAttributeStream(KycAttributes.LEVELS).toList());
     }
 
     /**

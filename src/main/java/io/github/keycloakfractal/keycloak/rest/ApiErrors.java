@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Every error of the realm resource has one JSON shape: {@code {"error": ..., "error_description": ...}}. */
-final class ApiErrors {
+public final class ApiErrors {
     private ApiErrors() {
     }
 
-    static Response error(Response.Status status, String error, String description) {
+    public static Response error(Response.Status status, String error, String description) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error);
         body.put("error_description", description);

@@ -1,6 +1,10 @@
 package io.github.keycloakfractal.keycloak.rest;
 
+import io.github.keycloakfractal.keycloak.webhook.LegacyWebhookEndpoint;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -27,5 +31,14 @@ public final class FractalResource {
                 .map(user -> Response.ok(KycStatusView.of(user), MediaType.APPLICATION_JSON_TYPE).build())
                 .orElseGet(() -> ApiErrors.error(Response.Status.UNAUTHORIZED, "invalid_token",
                         "A bearer token issued by this realm is required."));
+    }
+
+    /** Fractal ID's legacy webhooks; the raw bytes are kept for the signature check. */
+    @POST
+    @Path("webhook")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response legacyWebhook(@HeaderParam("X-Fractal-Signature") String signature, byte[] body) {
+        return new LegacyWebhookEndpoint(session).handle(signature, body == null ? new byte[0] : body);
     }
 }

@@ -1,0 +1,80 @@
+package io.github.keycloakfractal.keycloak.webhook;
+
+import io.github.keycloakfractal.fractal.webhook.LegacyWebhook;
+import io.github.keycloakfractal.fractal.webhook.MalformedWebhookException;
+import io.github.keycloakfractal.fractal.webhook.WebhookSignature;
+import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
+import io.github.keycloakfractal.keycloak.kyc.KycApplier;
+import io.github.keycloakfractal.keycloak.rest.ApiErrors;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.util.Booleans;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /realms/{realm}/fractal/webhook}, Fractal ID's legacy webhooks. The signature is checked over the raw
+ * bytes before anything is parsed. Answers keep Fractal's retries useful: 2xx only once the update is applied or was
+ * already superseded, a not-yet-linked user gets 404 so a later retry can deliver it, and every error is JSON and
+ * changes nothing.
+ */
+public final class LegacyWebhookEndpoint {
+    static final int MAX_BODY = 64 * 1024;
+
+    private final KeycloakSession session;
+
+    public LegacyWebhookEndpoint(KeycloakSession session) {
+        this.session = session;
+    }
+
+    public Response handle(String signature, byte[] body) {
+        if (body.length > MAX_BODY) {
+            return ApiErrors.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "Webhook bodies are limited to 64 KiB.");
+        }
+        List<IdentityProviderModel> providers = FractalProviders.of(session);
+        Optional<IdentityProviderModel> signer = providers.stream()
+                .filter(provider -> WebhookSignature.LEGACY.matches(signature, body, WebhookSecrets.resolve(session, provider.getConfig().get(WebhookSecrets.LEGACY))))
+                .findFirst();
+        if (signer.isEmpty()) {
+            return ApiErrors.error(Response.Status.UNAUTHORIZED, "invalid_signature",
+                    "X-Fractal-Signature is missing or does not match a configured webhook secret.");
+        }
+        LegacyWebhook webhook;
+        try {
+            webhook = LegacyWebhook.parse(body);
+        } catch (MalformedWebhookException e) {
+            return ApiErrors.error(Response.Status.BAD_REQUEST, "invalid_payload", e.getMessage());
+        }
+        if (webhook.userId() == null) {
+            return answer("acknowledged");
+        }
+        RealmModel realm = session.getContext().getRealm();
+        IdentityProviderModel provider = signer.get();
+        Optional<UserModel> user = FractalProviders.linkedUser(session, realm, provider, webhook.userId());
+        if (user.isEmpty()) {
+            return ApiErrors.error(Response.Status.NOT_FOUND, "user_not_linked",
+                    "No user of this realm is linked to that Fractal user yet; deliver again later.");
+        }
+        if (webhook.isDecision()) {
+            KycApplier applier = FractalProviders.applier(session, realm, provider);
+            return answer(applier.apply(user.get(), webhook.nextState(KycApplier.approvedLevels(user.get()), Instant.now())).name().toLowerCase());
+        }
+        if (webhook.type().equals("email_changed") && Booleans.isTrue(provider.isTrustEmail())) {
+            user.get().setEmail(webhook.email().orElseThrow());
+            user.get().setEmailVerified(true);
+            return answer("changed");
+        }
+        return answer("acknowledged");
+    }
+
+    private static Response answer(String result) {
+        return Response.ok(Map.of("result", result), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

@@ -1,0 +1,228 @@
+package io.github.keycloakfractal.keycloak.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.keycloakfractal.sandbox.FractalSandbox;
+import io.github.keycloakfractal.sandbox.WebhookSender;
+import io.github.keycloakfractal.testkit.AdminApi;
+import io.github.keycloakfractal.testkit.FractalRealm;
+import io.github.keycloakfractal.testkit.FractalSignIn;
+import io.github.keycloakfractal.testkit.KeycloakServer;
+import io.github.keycloakfractal.testkit.RealKeycloak;
+import io.github.keycloakfractal.testkit.TestApp;
+import io.github.keycloakfractal.testkit.UserTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static io.github.keycloakfractal.sandbox.WebhookSender.legacy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Fractal ID's legacy webhooks moving KYC roles, and every way a delivery can be wrong. */
+@ExtendWith(RealKeycloak.class)
+class LegacyWebhookIT {
+    private static final String SECRET = "whsec-legacy-7f3a";
+
+    private final KeycloakServer keycloak;
+    private final FractalSandbox sandbox;
+    private final AdminApi admin;
+
+    LegacyWebhookIT(KeycloakServer keycloak, FractalSandbox sandbox, AdminApi admin) {
+        this.keycloak = keycloak;
+        this.sandbox = sandbox;
+        this.admin = admin;
+    }
+
+    @AfterEach
+    void restoreSandboxUsers() {
+        sandbox.resetUsers();
+    }
+
+    @Test
+    void aSignedApprovalMovesTheRolesInTheUsersNextToken() throws Exception {
+        FractalRealm realm = realm("wh-approve");
+        UserTokens pending = FractalSignIn.signInAndGetTokens(realm, "pete");
+        assertThat(pending.realmRoles("fractal-")).containsExactly("fractal-kyc-pending");
+
+        Instant decided = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        WebhookSender fractal = new WebhookSender(realm.webhookUrl(), SECRET);
+        String uid = sandbox.user("pete").uid();
+        assertOk(fractal.deliver(legacy("verification_approved", uid, "basic", decided)), "changed");
+        assertOk(fractal.deliver(legacy("verification_approved", uid, "liveness", decided)), "changed");
+
+        UserTokens fresh = new TestApp(realm).refresh(pending);
+        assertThat(fresh.realmRoles("fractal-")).containsExactlyInAnyOrder("fractal-kyc-approved", "fractal-level-basic", "fractal-level-liveness");
+    }
+
+    @Test
+    void duplicatedAndShuffledDeliveriesEndInFractalsStateAndStaleOnesChangeNothing() throws Exception {
+        FractalRealm realm = realm("wh-shuffle");
+        FractalSignIn.signInAndGetTokens(realm, "pete");
+        String uid = sandbox.user("pete").uid();
+        Instant contacted = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant approved = contacted.plusSeconds(30);
+        WebhookSender fractal = new WebhookSender(realm.webhookUrl(), SECRET);
+
+        List<byte[]> deliveries = List.of(
+                legacy("verification_approved", uid, "liveness", approved),
+                legacy("verification_contacted", uid, "plus", contacted),
+                legacy("verification_approved", uid, "plus", approved),
+                legacy("verification_approved", uid, "liveness", approved),
+                legacy("verification_contacted", uid, "plus", contacted));
+        for (byte[] delivery : deliveries) {
+            assertThat(fractal.deliver(delivery).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(realmRoles(realm, "pete")).containsExactlyInAnyOrder("fractal-kyc-approved", "fractal-level-plus", "fractal-level-liveness");
+        assertThat(kycEvents(realm, "pete")).as("the contacted notifications came late and changed nothing")
+                .containsExactly("broker-login:none->pending", "webhook:pending->approved", "webhook:approved->approved");
+    }
+
+    @Test
+    void anOlderObservationThanTheLastLoginChangesNothing() throws Exception {
+        FractalRealm realm = realm("wh-stale");
+        Instant beforeLogin = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        sandbox.user("pete").approve();
+        FractalSignIn.signInAndGetTokens(realm, "pete");
+        Set<String> before = realmRoles(realm, "pete");
+        String updatedAt = attribute(realm, "pete", "fractal_kyc_updated_at");
+
+        HttpResponse<String> stale = new WebhookSender(realm.webhookUrl(), SECRET)
+                .deliver(legacy("verification_rejected", sandbox.user("pete").uid(), "basic", beforeLogin));
+
+        assertOk(stale, "stale");
+        assertThat(realmRoles(realm, "pete")).isEqualTo(before).contains("fractal-kyc-approved");
+        assertThat(attribute(realm, "pete", "fractal_kyc_updated_at")).isEqualTo(updatedAt);
+        assertThat(kycEvents(realm, "pete")).containsExactly("broker-login:none->approved");
+    }
+
+    @Test
+    void aWebhookForANotYetLinkedUserIsRefusedUntilTheUserLinks() throws Exception {
+        FractalRealm realm = FractalRealm.builder(admin, keycloak, sandbox).webhookSecret(SECRET)
+                .config("defaultScope", "uid:read email:read person.full_name:read").create("wh-link");
+        WebhookSender fractal = new WebhookSender(realm.webhookUrl(), SECRET);
+        byte[] approval = legacy("verification_approved", sandbox.user("alice").uid(), "basic", Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
+        HttpResponse<String> early = fractal.deliver(approval);
+        assertThat(early.statusCode()).isEqualTo(404);
+        assertThat(error(early)).isEqualTo("user_not_linked");
+
+        UserTokens linked = FractalSignIn.signInAndGetTokens(realm, "alice");
+        assertThat(linked.realmRoles("fractal-kyc-")).as("these scopes carry no KYC state").isEmpty();
+
+        assertOk(fractal.deliver(approval), "changed");
+        assertThat(new TestApp(realm).refresh(linked).realmRoles("fractal-")).contains("fractal-kyc-approved", "fractal-level-basic");
+    }
+
+    @Test
+    void badSignaturesAre401AndChangeNothing() throws Exception {
+        FractalRealm realm = realm("wh-signature");
+        FractalSignIn.signInAndGetTokens(realm, "pete");
+        byte[] body = legacy("verification_approved", sandbox.user("pete").uid(), "basic", Instant.now());
+        String valid = WebhookSender.legacySignature(SECRET, body);
+        byte[] altered = new String(body, StandardCharsets.UTF_8).replace("\"basic\"", "\"plus\"").getBytes(StandardCharsets.UTF_8);
+        WebhookSender fractal = new WebhookSender(realm.webhookUrl(), SECRET);
+
+        List<HttpResponse<String>> answers = List.of(
+                fractal.deliverSigned(body, null),
+                fractal.deliverSigned(body, WebhookSender.legacySignature("wrong-secret", body)),
+                fractal.deliverSigned(body, valid.substring(0, valid.length() - 2)),
+                fractal.deliverSigned(body, valid.substring(0, valid.length() - 1) + (valid.endsWith("0") ? "1" : "0")),
+                fractal.deliverSigned(body, valid.replace("sha1=", "sha256=")),
+                fractal.deliverSigned(altered, valid));
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(401);
+            assertThat(error(answer)).isEqualTo("invalid_signature");
+        }
+        assertThat(realmRoles(realm, "pete")).containsExactly("fractal-kyc-pending");
+        assertThat(kycEvents(realm, "pete")).containsExactly("broker-login:none->pending");
+    }
+
+    @Test
+    void malformedUnknownAndOversizedBodiesGetTheirJsonErrors() throws Exception {
+        FractalRealm realm = realm("wh-malformed");
+        FractalSignIn.signInAndGetTokens(realm, "pete");
+        String uid = sandbox.user("pete").uid();
+        WebhookSender fractal = new WebhookSender(realm.webhookUrl(), SECRET);
+        byte[] oversized = new byte[64 * 1024 + 1];
+        Arrays.fill(oversized, (byte) ' ');
+
+        record Case(byte[] body, int status, String error) {
+        }
+        List<Case> cases = List.of(
+                new Case("{not json".getBytes(StandardCharsets.UTF_8), 400, "invalid_payload"),
+                new Case("[]".getBytes(StandardCharsets.UTF_8), 400, "invalid_payload"),
+                new Case(("{\"type\":\"verification_paused\",\"data\":{\"level\":\"plus\",\"user_id\":\"" + uid + "\"}}").getBytes(StandardCharsets.UTF_8), 400, "invalid_payload"),
+                new Case(legacy("verification_approved", uid, "diamond", Instant.now()), 400, "invalid_payload"),
+                new Case(("{\"type\":\"verification_approved\",\"data\":{\"level\":\"plus\",\"user_id\":\"" + uid + "\",\"timestamp\":\"soon\"}}").getBytes(StandardCharsets.UTF_8), 400, "invalid_payload"),
+                new Case(oversized, 413, "payload_too_large"));
+        for (Case c : cases) {
+            HttpResponse<String> answer = fractal.deliver(c.body());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(c.status());
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+            assertThat(error(answer)).isEqualTo(c.error());
+        }
+        assertOk(fractal.deliver(("{\"type\":\"authorization_revoked\",\"data\":{\"user_id\":\"" + uid + "\"}}").getBytes(StandardCharsets.UTF_8)), "acknowledged");
+        assertThat(realmRoles(realm, "pete")).containsExactly("fractal-kyc-pending");
+    }
+
+    @Test
+    void aPlainSecretIsRefusedWhenTheProviderIsSaved() {
+        FractalRealm realm = realm("wh-plain");
+        JsonNode idp = realm.identityProvider();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) idp.path("config")).put("webhookSecrets", SECRET);
+
+        HttpResponse<String> response = admin.send("PUT", realm.adminPath() + "/identity-provider/instances/fractal", idp);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("vault references");
+        assertThat(realm.identityProvider().path("config").path("webhookSecrets").asText()).isEqualTo("${vault.fractalwebhook}");
+    }
+
+    private FractalRealm realm(String prefix) {
+        return FractalRealm.builder(admin, keycloak, sandbox).userInfoShape("v2").webhookSecret(SECRET).create(prefix);
+    }
+
+    private Set<String> realmRoles(FractalRealm realm, String user) {
+        String id = realm.userLinkedTo(sandbox.user(user).uid()).path("id").asText();
+        Set<String> roles = new TreeSet<>();
+        admin.get(realm.adminPath() + "/users/" + id + "/role-mappings/realm").forEach(r -> roles.add(r.path("name").asText()));
+        roles.removeIf(role -> !role.startsWith("fractal-"));
+        return roles;
+    }
+
+    private String attribute(FractalRealm realm, String user, String name) {
+        return realm.userLinkedTo(sandbox.user(user).uid()).path("attributes").path(name).get(0).asText();
+    }
+
+    private List<String> kycEvents(FractalRealm realm, String user) {
+        String id = realm.userLinkedTo(sandbox.user(user).uid()).path("id").asText();
+        List<String> changes = new ArrayList<>();
+        realm.events(id, "UPDATE_PROFILE").forEach(event -> {
+            JsonNode details = event.path("details");
+            if ("FRACTAL_KYC".equals(details.path("context").asText())) {
+                changes.add(0, details.path("fractal_source").asText() + ":" + details.path("fractal_old_status").asText()
+                        + "->" + details.path("fractal_new_status").asText());
+            }
+        });
+        return changes;
+    }
+
+    private static void assertOk(HttpResponse<String> answer, String result) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(AdminApi.JSON.readTree(answer.body()).path("result").asText()).isEqualTo(result);
+    }
+
+    private static String error(HttpResponse<String> answer) throws Exception {
+        return AdminApi.JSON.readTree(answer.body()).path("error").asText();
+    }
+}
