@@ -7,19 +7,26 @@ import java.util.Optional;
  * URL must then be configured explicitly (a self-hosted sandbox, a proxy, or a host Fractal renamed).
  */
 public enum FractalEnvironment {
-    PRODUCTION("https://app.fractal.id", "https://auth.fractal.id", "https://resource.fractal.id"),
+    PRODUCTION("https://app.fractal.id", "https://auth.fractal.id", "https://resource.fractal.id", "https://kraken.fractal.id"),
     STAGING("https://app.staging.sandbox.fractal.id", "https://auth.staging.sandbox.fractal.id",
-            "https://resource.staging.sandbox.fractal.id"),
-    CUSTOM(null, null, null);
+            "https://resource.staging.sandbox.fractal.id", "https://kraken.staging.sandbox.fractal.id"),
+    CUSTOM(null, null, null, null);
 
     private final String frontend;
     private final String auth;
     private final String resource;
+    private final String kraken;
 
-    FractalEnvironment(String frontend, String auth, String resource) {
+    FractalEnvironment(String frontend, String auth, String resource, String kraken) {
         this.frontend = frontend;
         this.auth = auth;
         this.resource = resource;
+        this.kraken = kraken;
+    }
+
+    /** Kraken, Fractal's newer KYC flow: journey pages and its API share one host. */
+    public Optional<String> krakenUrl() {
+        return Optional.ofNullable(kraken);
     }
 
     /** The configuration value of this environment, as shown on the admin page. */

@@ -43,12 +43,15 @@ public final class FractalSandbox implements AutoCloseable {
     private final SandboxClients clients = new SandboxClients();
     private final SandboxUsers users = SandboxUsers.seeded();
     private final TokenStore tokens;
+    private final SandboxKraken kraken = new SandboxKraken();
+    private final Clock clock;
     private final List<HttpServer> servers = new ArrayList<>();
     private final ExecutorService executor;
     private final String baseUrl;
 
     private FractalSandbox(String host, int port, Clock clock) throws IOException {
         this.tokens = new TokenStore(clock);
+        this.clock = clock;
         clients.register(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(task -> {
@@ -198,6 +201,15 @@ public final class FractalSandbox implements AutoCloseable {
         return tokens.isRefreshTokenActive(refreshToken);
     }
 
+    /** Kraken, Fractal's newer KYC flow, served under {@code /kraken}. */
+    public SandboxKraken kraken() {
+        return kraken;
+    }
+
+    public String krakenUrl() {
+        return baseUrl + "/kraken";
+    }
+
     @Override
     public void close() {
         servers.forEach(server -> server.stop(0));
@@ -214,6 +226,7 @@ public final class FractalSandbox implements AutoCloseable {
         server.createContext("/oauth/token", Exchanges.route("/oauth/token", new TokenEndpoint(clients, tokens)));
         server.createContext("/users/me", Exchanges.route("/users/me", UserInfoEndpoint.v1(tokens, users)));
         server.createContext("/v2/users/me", Exchanges.route("/v2/users/me", UserInfoEndpoint.v2(tokens, users)));
+        server.createContext(KrakenApiEndpoint.PREFIX, Exchanges.guarded("kraken", new KrakenApiEndpoint(kraken, clock)));
         servers.add(server);
         return server;
     }

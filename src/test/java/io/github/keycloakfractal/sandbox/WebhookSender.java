@@ -58,10 +58,25 @@ public final class WebhookSender {
     }
 
     public static String legacySignature(String secret, byte[] body) {
+        return "sha1=" + hmac("HmacSHA1", secret, body);
+    }
+
+    /** Kraken's form: bare lowercase hex HMAC-SHA256, no prefix. */
+    public static String krakenSignature(String secret, byte[] body) {
+        return hmac("HmacSHA256", secret, body);
+    }
+
+    /** A Kraken status webhook body. */
+    public static byte[] kraken(String krakenUserId, String status, String note) {
+        return String.format("{\"id\":\"%s\",\"status\":\"%s\",\"note\":\"%s\"}", krakenUserId, status, note)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String hmac(String algorithm, String secret, byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return "sha1=" + HexFormat.of().formatHex(mac.doFinal(body));
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+            return HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

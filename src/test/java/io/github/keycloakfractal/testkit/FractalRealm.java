@@ -103,6 +103,7 @@ public final class FractalRealm {
         private String shape = "v1";
         private boolean storeToken;
         private String webhookSecret;
+        private final Map<String, String> vaultSecrets = new HashMap<>();
         private final Map<String, String> config = new HashMap<>();
 
         private Builder(AdminApi admin, KeycloakServer keycloak, FractalSandbox sandbox) {
@@ -127,6 +128,12 @@ public final class FractalRealm {
             return this;
         }
 
+        /** Any secret for the realm's vault, e.g. a Kraken API key; reference it as {@code ${vault.<key>}}. */
+        public Builder vaultSecret(String key, String value) {
+            vaultSecrets.put(key, value);
+            return this;
+        }
+
         public Builder config(String key, String value) {
             config.put(key, value);
             return this;
@@ -147,6 +154,7 @@ public final class FractalRealm {
                 writeVaultSecret(name, VAULT_KEY, webhookSecret);
                 idpConfig.put("webhookSecrets", "${vault." + VAULT_KEY + "}");
             }
+            vaultSecrets.forEach((key, value) -> writeVaultSecret(name, key, value));
             idpConfig.putAll(config);
             Map<String, Object> idp = new HashMap<>(Map.of("alias", ALIAS, "providerId", "fractal", "enabled", true,
                     "trustEmail", true, "storeToken", storeToken, "addReadTokenRoleOnCreate", storeToken, "config", idpConfig));

@@ -6,8 +6,9 @@ import io.github.keycloakfractal.fractal.FractalScopes;
 import io.github.keycloakfractal.fractal.UserInfoShape;
 import org.keycloak.broker.oidc.OAuth2IdentityProviderConfig;
 import io.github.keycloakfractal.keycloak.kyc.FractalUserProfile;
+import io.github.keycloakfractal.keycloak.kraken.KrakenSettings;
 import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
-import io.github.keycloakfractal.keycloak.webhook.WebhookSecrets;
+import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.IdentityProviderSyncMode;
@@ -78,7 +79,8 @@ public final class FractalIdentityProviderConfig extends OAuth2IdentityProviderC
         super.validate(realm);
         endpoints();
         roleNames();
-        WebhookSecrets.references(getConfig().get(WebhookSecrets.LEGACY));
+        VaultSecrets.references(getConfig().get(VaultSecrets.LEGACY_WEBHOOK));
+        KrakenSettings.from(getConfig());
         if (getDisplayName() == null || getDisplayName().isBlank()) {
             setDisplayName(DEFAULT_DISPLAY_NAME);
         }

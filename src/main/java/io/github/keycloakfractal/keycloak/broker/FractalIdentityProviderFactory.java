@@ -2,8 +2,9 @@ package io.github.keycloakfractal.keycloak.broker;
 
 import io.github.keycloakfractal.fractal.FractalEnvironment;
 import io.github.keycloakfractal.fractal.UserInfoShape;
+import io.github.keycloakfractal.keycloak.kraken.KrakenSettings;
 import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
-import io.github.keycloakfractal.keycloak.webhook.WebhookSecrets;
+import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
 import org.keycloak.broker.social.SocialIdentityProviderFactory;
 import org.keycloak.models.IdentityProviderModel;
@@ -46,10 +47,30 @@ public final class FractalIdentityProviderFactory extends AbstractIdentityProvid
             .property().name(KycRoleNames.ACCREDITED_INVESTOR).label("Accredited investor role name")
             .helpText("Granted while Fractal says the user is an accredited investor.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(KycRoleNames.DEFAULTS.get(KycRoleNames.ACCREDITED_INVESTOR)).add()
-            .property().name(WebhookSecrets.LEGACY).label("Webhook secrets")
+            .property().name(VaultSecrets.LEGACY_WEBHOOK).label("Webhook secrets")
             .helpText("Vault references to the secrets of Fractal's webhooks, e.g. ${vault.fractal_webhook}; several separated by commas "
                     + "when notification types have their own secrets. Plain secrets are refused: provider settings are visible to admins.")
             .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(KrakenSettings.CLIENT_ID).label("Kraken client ID")
+            .helpText("The client id Fractal issued for Kraken, its newer KYC flow. Empty: Kraken is not used.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(KrakenSettings.URL).label("Kraken URL override")
+            .helpText("Leave empty to use the environment's Kraken host.").type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(KrakenSettings.PRIVATE_KEY).label("Kraken private key")
+            .helpText("Vault reference to your ES512 (P-521) PKCS#8 private key; API calls then use signed JWTs.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(KrakenSettings.API_KEY).label("Kraken API key")
+            .helpText("Vault reference to a static Kraken API key (Kraken's first authentication form); used when no private key is set.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(KrakenSettings.WEBHOOK_SECRETS).label("Kraken webhook secrets")
+            .helpText("Vault references to the secret Fractal gave you for Kraken webhooks.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(KrakenSettings.CONFIRM_STATUS).label("Confirm Kraken webhooks")
+            .helpText("Kraken webhooks carry no timestamp: ask Kraken for the current status before applying one.")
+            .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true").add()
+            .property().name(KrakenSettings.LEVEL).label("Kraken KYC level")
+            .helpText("The level your Kraken journey verifies, e.g. basic+liveness; its roles are granted on approval.")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(KrakenSettings.DEFAULT_LEVEL).add()
             .build();
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.keycloakfractal.keycloak.rest;
 
+import io.github.keycloakfractal.keycloak.kraken.KrakenWebhookEndpoint;
 import io.github.keycloakfractal.keycloak.webhook.LegacyWebhookEndpoint;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,5 +41,14 @@ public final class FractalResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response legacyWebhook(@HeaderParam("X-Fractal-Signature") String signature, byte[] body) {
         return new LegacyWebhookEndpoint(session).handle(signature, body == null ? new byte[0] : body);
+    }
+
+    /** Kraken's status webhooks (hex HMAC-SHA256 over the raw bytes). */
+    @POST
+    @Path("kraken/webhook")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response krakenWebhook(@HeaderParam("X-Fractal-Signature") String signature, byte[] body) {
+        return new KrakenWebhookEndpoint(session).handle(signature, body == null ? new byte[0] : body);
     }
 }

@@ -6,6 +6,7 @@ import io.github.keycloakfractal.fractal.webhook.WebhookSignature;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycApplier;
 import io.github.keycloakfractal.keycloak.rest.ApiErrors;
+import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.IdentityProviderModel;
@@ -40,7 +41,7 @@ public final class LegacyWebhookEndpoint {
         }
         List<IdentityProviderModel> providers = FractalProviders.of(session);
         Optional<IdentityProviderModel> signer = providers.stream()
-                .filter(provider -> WebhookSignature.LEGACY.matches(signature, body, WebhookSecrets.resolve(session, provider.getConfig().get(WebhookSecrets.LEGACY))))
+                .filter(provider -> WebhookSignature.LEGACY.matches(signature, body, VaultSecrets.resolve(session, provider.getConfig().get(VaultSecrets.LEGACY_WEBHOOK))))
                 .findFirst();
         if (signer.isEmpty()) {
             return ApiErrors.error(Response.Status.UNAUTHORIZED, "invalid_signature",

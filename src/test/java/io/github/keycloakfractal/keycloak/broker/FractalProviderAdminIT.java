@@ -53,7 +53,8 @@ class FractalProviderAdminIT {
         List<String> fields = new ArrayList<>();
         type.path("properties").forEach(p -> fields.add(p.path("name").asText()));
         assertThat(fields).containsExactly("environment", "userInfoShape", "authorizationUrl", "tokenUrl", "userInfoUrl",
-                "rolePrefix", "statusRoleTemplate", "levelRoleTemplate", "accreditedInvestorRole", "webhookSecrets");
+                "rolePrefix", "statusRoleTemplate", "levelRoleTemplate", "accreditedInvestorRole", "webhookSecrets",
+                "krakenClientId", "krakenUrl", "krakenPrivateKey", "krakenApiKey", "krakenWebhookSecrets", "krakenConfirmStatus", "krakenLevel");
     }
 
     @Test

@@ -1,0 +1,69 @@
+package io.github.keycloakfractal.fractal.kraken;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.keycloakfractal.fractal.kyc.KycStatus;
+import io.github.keycloakfractal.fractal.kyc.UnknownKycValueException;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Kraken's API as this extension uses it. Authentication and HTTP are handed in: the bearer is a static API key
+ * (Kraken's first form) or a short-lived ES512 JWT (its current form), and the transport is Keycloak's HTTP client,
+ * so truststore, proxy and timeouts are Keycloak's.
+ */
+public final class KrakenApi {
+    /** One GET with a bearer credential; the answer's status and body. */
+    public interface Transport {
+        Answer get(String url, String bearer) throws IOException;
+    }
+
+    public record Answer(int status, String body) {
+    }
+
+    /** Supplies the bearer credential for each call (a JWT must be fresh). */
+    public interface Credentials {
+        String bearer() throws KrakenException;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final Credentials credentials;
+    private final Transport transport;
+
+    public KrakenApi(String baseUrl, Credentials credentials, Transport transport) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.credentials = credentials;
+        this.transport = transport;
+    }
+
+    /** {@code GET /public/kyc/{userId}/status}: Kraken's current decision for that user. */
+    public KycStatus status(String userId) throws KrakenException {
+        JsonNode answer = get("/public/kyc/" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "/status");
+        try {
+            return KycStatus.fromKraken(answer.path("status").asText(null));
+        } catch (UnknownKycValueException e) {
+            throw new KrakenException("Kraken answered an unknown status");
+        }
+    }
+
+    private JsonNode get(String path) throws KrakenException {
+        Answer answer;
+        try {
+            answer = transport.get(baseUrl + path, credentials.bearer());
+        } catch (IOException e) {
+            throw new KrakenException("Kraken is unreachable: " + e.getClass().getSimpleName());
+        }
+        if (answer.status() / 100 != 2) {
+            throw new KrakenException("Kraken answered HTTP " + answer.status());
+        }
+        try {
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new KrakenException("Kraken answered something that is not JSON");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.keycloakfractal.keycloak.kraken;
+
+import io.github.keycloakfractal.fractal.kraken.KrakenApi;
+import io.github.keycloakfractal.fractal.kraken.KrakenException;
+import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.ECDSASignatureSignerContext;
+import org.keycloak.crypto.KeyType;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.http.simple.SimpleHttp;
+import org.keycloak.http.simple.SimpleHttpResponse;
+import org.keycloak.jose.jws.JWSBuilder;
+import org.keycloak.models.KeycloakSession;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds {@link KrakenApi} for a provider: Keycloak's HTTP client as transport, and as credential either an ES512
+ * JWT {@code {api: true, clientId, exp}} signed with the configured P-521 private key (Kraken's current form, signed
+ * with Keycloak's own JOSE code) or the static API key (its first form). The JWT lives five minutes, under
+ * Kraken's ten-minute limit.
+ */
+public final class KrakenClient {
+    static final long JWT_LIFETIME_SECONDS = 300;
+
+    private KrakenClient() {
+    }
+
+    public static KrakenApi api(KeycloakSession session, KrakenSettings settings) throws KrakenException {
+        String url = settings.url().orElseThrow(() -> new KrakenException("no Kraken URL is configured"));
+        if (settings.clientId() == null) {
+            throw new KrakenException("no Kraken client id is configured");
+        }
+        KrakenApi.Credentials credentials = () -> bearer(session, settings);
+        return new KrakenApi(url, credentials, (target, bearer) -> {
+            try (SimpleHttpResponse response = SimpleHttp.create(session).doGet(target).auth(bearer).acceptJson().asResponse()) {
+                return new KrakenApi.Answer(response.getStatus(), response.asString());
+            }
+        });
+    }
+
+    private static String bearer(KeycloakSession session, KrakenSettings settings) throws KrakenException {
+        List<String> privateKey = VaultSecrets.resolve(session, settings.privateKeyReference());
+        if (!privateKey.isEmpty()) {
+            return apiJwt(settings.clientId(), ecPrivateKey(privateKey.get(0)));
+        }
+        List<String> apiKey = VaultSecrets.resolve(session, settings.apiKeyReference());
+        if (!apiKey.isEmpty()) {
+            return apiKey.get(0);
+        }
+        throw new KrakenException("neither a Kraken private key nor an API key is configured (or the vault does not have it)");
+    }
+
+    static String apiJwt(String clientId, PrivateKey key) throws KrakenException {
+        KeyWrapper wrapper = new KeyWrapper();
+        wrapper.setAlgorithm(Algorithm.ES512);
+        wrapper.setType(KeyType.EC);
+        wrapper.setUse(KeyUse.SIG);
+        wrapper.setPrivateKey(key);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("api", true);
+        claims.put("clientId", clientId);
+        claims.put("exp", Instant.now().getEpochSecond() + JWT_LIFETIME_SECONDS);
+        try {
+            return new JWSBuilder().jsonContent(claims).sign(new ECDSASignatureSignerContext(wrapper));
+        } catch (RuntimeException e) {
+            throw new KrakenException("could not sign the Kraken API token with the configured key");
+        }
+    }
+
+    /** A PKCS#8 EC private key, PEM or bare base64, as {@code openssl genpkey} writes it. */
+    static PrivateKey ecPrivateKey(String pem) throws KrakenException {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new KrakenException("the configured Kraken private key is not a PKCS#8 EC key");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.keycloakfractal.fractal.kraken;
+
+import io.github.keycloakfractal.fractal.kyc.KycStatus;
+import io.github.keycloakfractal.fractal.webhook.MalformedWebhookException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KrakenTest {
+
+    private static KrakenWebhook parse(String json) {
+        return KrakenWebhook.parse(json.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theDocumentedWebhookParses() {
+        KrakenWebhook webhook = parse("{'id':'5b1f2c1e-0000-4000-8000-000000000001','status':'approved','note':''}");
+
+        assertThat(webhook.userId()).isEqualTo("5b1f2c1e-0000-4000-8000-000000000001");
+        assertThat(webhook.status()).isEqualTo(KycStatus.APPROVED);
+        assertThat(webhook.note()).isEmpty();
+        assertThat(parse("{'id':'x','status':'rejected','note':'document unreadable'}").note()).contains("document unreadable");
+        assertThat(parse("{'id':'x','status':'pending'}").status()).as("the first draft's pending").isEqualTo(KycStatus.PENDING);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nope", "{}", "{'id':'x'}", "{'status':'approved'}", "{'id':'','status':'approved'}",
+            "{'id':'x','status':'GREEN'}", "{'id':'x','status':'contacted'}", "{'id':7,'status':'approved'}"})
+    void malformedOrUnknownWebhooksAreRefused(String json) {
+        assertThatThrownBy(() -> parse(json)).isInstanceOf(MalformedWebhookException.class);
+    }
+
+    @Test
+    void statusIsReadWithTheBearerAtTheDocumentedPath() throws Exception {
+        List<String> calls = new ArrayList<>();
+        KrakenApi api = new KrakenApi("https://kraken.example/", () -> "jwt-1", (url, bearer) -> {
+            calls.add(url + " " + bearer);
+            return new KrakenApi.Answer(200, "{\"status\":\"rejected\"}");
+        });
+
+        assertThat(api.status("user 1")).isEqualTo(KycStatus.REJECTED);
+        assertThat(calls).containsExactly("https://kraken.example/public/kyc/user+1/status jwt-1");
+    }
+
+    @Test
+    void krakenFailuresAreTypedAndSayNothingSecret() {
+        KrakenApi down = new KrakenApi("https://kraken.example", () -> "secret-key", (url, bearer) -> {
+            throw new IOException("connection refused");
+        });
+        KrakenApi refusing = new KrakenApi("https://kraken.example", () -> "secret-key", (url, bearer) -> new KrakenApi.Answer(401, "{}"));
+        KrakenApi odd = new KrakenApi("https://kraken.example", () -> "secret-key", (url, bearer) -> new KrakenApi.Answer(200, "{\"status\":\"GREEN\"}"));
+
+        for (KrakenApi api : List.of(down, refusing, odd)) {
+            assertThatThrownBy(() -> api.status("u")).isInstanceOf(KrakenException.class).message().doesNotContain("secret-key");
+        }
+    }
+}
