@@ -50,6 +50,30 @@ public final class KrakenApi {
         }
     }
 
+    /**
+     * {@code GET /public/kyc/token/{oneTimeToken}}: who came back from the journey. Note Kraken's naming: the
+     * response's {@code state} is the KYC status, {@code externalState} echoes the {@code state} of the link JWT.
+     */
+    public KrakenSession exchange(String oneTimeToken) throws KrakenException {
+        JsonNode answer = get("/public/kyc/token/" + URLEncoder.encode(oneTimeToken, StandardCharsets.UTF_8));
+        String userId = answer.path("userId").asText("");
+        if (userId.isBlank()) {
+            throw new KrakenException("Kraken's token exchange answered without a userId");
+        }
+        try {
+            String external = answer.path("externalState").asText("");
+            return new KrakenSession(userId, KycStatus.fromKraken(answer.path("state").asText(null)),
+                    external.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(external));
+        } catch (UnknownKycValueException e) {
+            throw new KrakenException("Kraken's token exchange answered an unknown state");
+        }
+    }
+
+    /** {@code GET /public/kyc/{userId}/data}: what the user submitted (schema undocumented, kept as JSON). */
+    public JsonNode data(String userId) throws KrakenException {
+        return get("/public/kyc/" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "/data");
+    }
+
     private JsonNode get(String path) throws KrakenException {
         Answer answer;
         try {

@@ -1,5 +1,6 @@
 package io.github.keycloakfractal.fractal.kraken;
 
+import io.github.keycloakfractal.fractal.kyc.KycLevel;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.webhook.MalformedWebhookException;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KrakenTest {
@@ -60,6 +62,38 @@ class KrakenTest {
 
         for (KrakenApi api : List.of(down, refusing, odd)) {
             assertThatThrownBy(() -> api.status("u")).isInstanceOf(KrakenException.class).message().doesNotContain("secret-key");
+        }
+    }
+
+    @Test
+    void journeyLinksInBothForms() {
+        assertThat(KrakenJourney.queryLink("https://kraken.fractal.id/", "c-1", KycLevel.parse("basic+liveness")))
+                .isEqualTo("https://kraken.fractal.id/kyc?clientId=c-1&level=basic%2Bliveness");
+        assertThat(KrakenJourney.tokenLink("https://kraken.fractal.id", "a.b-c_d.e"))
+                .isEqualTo("https://kraken.fractal.id/kyc?token=a.b-c_d.e");
+        assertThat(KrakenJourney.tokenClaims("c-1", KycLevel.parse("basic+liveness+idos"), "s-9"))
+                .containsExactly(entry("clientId", "c-1"), entry("kyc", true), entry("level", "basic+liveness+idos"), entry("state", "s-9"));
+    }
+
+    @Test
+    void theOneTimeTokenExchangeReadsKrakensNaming() throws Exception {
+        List<String> calls = new ArrayList<>();
+        KrakenApi api = new KrakenApi("https://kraken.example", () -> "jwt", (url, bearer) -> {
+            calls.add(url);
+            return new KrakenApi.Answer(200, "{\"userId\":\"k-1\",\"state\":\"pending\",\"externalState\":\"s-9\"}");
+        });
+
+        KrakenSession session = api.exchange("ott/1");
+
+        assertThat(calls).containsExactly("https://kraken.example/public/kyc/token/ott%2F1");
+        assertThat(session).isEqualTo(new KrakenSession("k-1", KycStatus.PENDING, java.util.Optional.of("s-9")));
+    }
+
+    @Test
+    void anExchangeWithoutUserOrWithAnUnknownStateFails() {
+        for (String body : List.of("{\"state\":\"approved\"}", "{\"userId\":\"k\",\"state\":\"GREEN\"}")) {
+            KrakenApi api = new KrakenApi("https://kraken.example", () -> "jwt", (url, bearer) -> new KrakenApi.Answer(200, body));
+            assertThatThrownBy(() -> api.exchange("ott")).isInstanceOf(KrakenException.class);
         }
     }
 }
