@@ -68,7 +68,12 @@ public final class LegacyWebhookEndpoint {
             return answer(applier.apply(user.get(), webhook.nextState(KycApplier.approvedLevels(user.get()), Instant.now())).name().toLowerCase());
         }
         if (webhook.type().equals("email_changed") && Booleans.isTrue(provider.isTrustEmail())) {
-            user.get().setEmail(webhook.email().orElseThrow());
+            String email = webhook.email().orElseThrow();
+            UserModel owner = session.users().getUserByEmail(realm, email);
+            if (owner != null && !owner.getId().equals(user.get().getId()) && !realm.isDuplicateEmailsAllowed()) {
+                return ApiErrors.error(Response.Status.CONFLICT, "email_in_use", "Another user of this realm has that email.");
+            }
+            user.get().setEmail(email);
             user.get().setEmailVerified(true);
             return answer("changed");
         }

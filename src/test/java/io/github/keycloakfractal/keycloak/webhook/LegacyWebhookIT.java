@@ -176,6 +176,37 @@ class LegacyWebhookIT {
     }
 
     @Test
+    void emailChangesApplyOnlyWhenTheProviderTrustsEmailsAndNeverTakeAnotherUsersAddress() throws Exception {
+        FractalRealm trusting = realm("wh-email");
+        FractalSignIn.signInAndGetTokens(trusting, "pete");
+        FractalSignIn.signInAndGetTokens(trusting, "alice");
+        WebhookSender fractal = new WebhookSender(trusting.webhookUrl(), SECRET);
+        String pete = sandbox.user("pete").uid();
+
+        HttpResponse<String> taken = fractal.deliver(emailChanged(pete, "alice@example.com"));
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(409);
+        assertThat(error(taken)).isEqualTo("email_in_use");
+        assertOk(fractal.deliver(emailChanged(pete, "pete.new@example.com")), "changed");
+        JsonNode user = trusting.userLinkedTo(pete);
+        assertThat(user.path("email").asText()).isEqualTo("pete.new@example.com");
+        assertThat(user.path("emailVerified").asBoolean()).isTrue();
+
+        FractalRealm distrusting = FractalRealm.builder(admin, keycloak, sandbox).userInfoShape("v2").webhookSecret(SECRET)
+                .config("syncMode", "IMPORT").create("wh-email-untrusted");
+        JsonNode idp = distrusting.identityProvider();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) idp).put("trustEmail", false);
+        admin.put(distrusting.adminPath() + "/identity-provider/instances/fractal", idp);
+        FractalSignIn.signInAndGetTokens(distrusting, "pete");
+        assertOk(new WebhookSender(distrusting.webhookUrl(), SECRET).deliver(emailChanged(pete, "pete.other@example.com")), "acknowledged");
+        assertThat(distrusting.userLinkedTo(pete).path("email").asText()).isEqualTo("pete@example.com");
+    }
+
+    private static byte[] emailChanged(String uid, String email) {
+        return ("{\"type\":\"email_changed\",\"data\":{\"user_id\":\"" + uid + "\",\"email\":\"" + email + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aPlainSecretIsRefusedWhenTheProviderIsSaved() {
         FractalRealm realm = realm("wh-plain");
         JsonNode idp = realm.identityProvider();
