@@ -1,6 +1,7 @@
 package io.github.keycloakfractal.testkit;
 
 import io.github.keycloakfractal.sandbox.FractalSandbox;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -14,9 +15,10 @@ import java.util.List;
 /**
  * JUnit 5 extension: one real Keycloak and one Fractal sandbox for the whole test run (kept in the root store, closed
  * when the run ends), injected as {@link KeycloakServer}, {@link FractalSandbox} and {@link AdminApi} parameters.
- * When a test fails, the tail of Keycloak's log is printed with its path, so the cause is one scroll away.
+ * When a test fails, the tail of Keycloak's log is printed with its path, so the cause is one scroll away. After
+ * each test the sandbox's seeded users are put back, so a test that changed one at Fractal cannot leak into the next.
  */
-public final class RealKeycloak implements BeforeAllCallback, ParameterResolver, TestWatcher {
+public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback, ParameterResolver, TestWatcher {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealKeycloak.class);
 
     private record Environment(KeycloakServer keycloak, FractalSandbox sandbox, AdminApi admin)
@@ -44,6 +46,11 @@ public final class RealKeycloak implements BeforeAllCallback, ParameterResolver,
                 throw new IllegalStateException("could not start the test environment", e);
             }
         }, Environment.class);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        environment(context).sandbox().resetUsers();
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.github.keycloakfractal.testkit.FractalRealm;
 import io.github.keycloakfractal.testkit.FractalSignIn;
 import io.github.keycloakfractal.testkit.KeycloakServer;
 import io.github.keycloakfractal.testkit.RealKeycloak;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,11 +30,6 @@ class FractalMappersIT {
         this.keycloak = keycloak;
         this.sandbox = sandbox;
         this.admin = admin;
-    }
-
-    @AfterEach
-    void restoreSandboxUsers() {
-        sandbox.resetUsers();
     }
 
     @Test
