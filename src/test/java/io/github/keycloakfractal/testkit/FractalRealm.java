@@ -82,9 +82,27 @@ public final class FractalRealm {
         return admin.get(adminPath() + "/users/count").asInt();
     }
 
-    /** The user events Keycloak stored for that user, newest first. */
-    public JsonNode events(String userId, String type) {
-        return admin.get(adminPath() + "/events?max=100&type=" + type + "&user=" + userId);
+    /** The realm roles the user linked to this Fractal uid holds directly, those starting with {@code prefix}. */
+    public java.util.Set<String> realmRoles(String fractalUid, String prefix) {
+        String id = userLinkedTo(fractalUid).path("id").asText();
+        java.util.Set<String> roles = new java.util.TreeSet<>();
+        admin.get(adminPath() + "/users/" + id + "/role-mappings/realm").forEach(role -> roles.add(role.path("name").asText()));
+        roles.removeIf(role -> !role.startsWith(prefix));
+        return roles;
+    }
+
+    /** The KYC changes Keycloak recorded as events for that user, oldest first, as {@code source:old->new}. */
+    public List<String> kycChanges(String fractalUid) {
+        String id = userLinkedTo(fractalUid).path("id").asText();
+        List<String> changes = new java.util.ArrayList<>();
+        admin.get(adminPath() + "/events?max=100&type=UPDATE_PROFILE&user=" + id).forEach(event -> {
+            JsonNode details = event.path("details");
+            if ("FRACTAL_KYC".equals(details.path("context").asText())) {
+                changes.add(0, details.path("fractal_source").asText() + ":" + details.path("fractal_old_status").asText()
+                        + "->" + details.path("fractal_new_status").asText());
+            }
+        });
+        return changes;
     }
 
     public void addMapper(String name, String mapperType, Map<String, String> config) {

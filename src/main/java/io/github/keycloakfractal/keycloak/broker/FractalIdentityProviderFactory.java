@@ -3,6 +3,7 @@ package io.github.keycloakfractal.keycloak.broker;
 import io.github.keycloakfractal.fractal.FractalEnvironment;
 import io.github.keycloakfractal.fractal.UserInfoShape;
 import io.github.keycloakfractal.keycloak.kraken.KrakenSettings;
+import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
 import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
 import org.keycloak.broker.provider.AbstractIdentityProviderFactory;
@@ -18,7 +19,7 @@ import java.util.List;
 /** Registers "Fractal" in the admin console's "Add provider" list; every setting below is a field on its page. */
 public final class FractalIdentityProviderFactory extends AbstractIdentityProviderFactory<FractalIdentityProvider>
         implements SocialIdentityProviderFactory<FractalIdentityProvider> {
-    public static final String PROVIDER_ID = "fractal";
+    public static final String PROVIDER_ID = FractalProviders.PROVIDER_ID;
 
     private static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(FractalIdentityProviderConfig.ENVIRONMENT).label("Fractal environment")

@@ -10,11 +10,10 @@ import io.github.keycloakfractal.fractal.webhook.WebhookSignature;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
 import io.github.keycloakfractal.keycloak.rest.ApiErrors;
-import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
+import io.github.keycloakfractal.keycloak.webhook.WebhookGate;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -22,7 +21,6 @@ import org.keycloak.models.UserModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code POST /realms/{realm}/fractal/kraken/webhook}: Kraken's {@code {id, status, note}} signed with a bare hex
@@ -32,7 +30,6 @@ import java.util.Optional;
  */
 public final class KrakenWebhookEndpoint {
     private static final Logger LOG = Logger.getLogger(KrakenWebhookEndpoint.class);
-    private static final int MAX_BODY = 64 * 1024;
 
     private final KeycloakSession session;
 
@@ -41,16 +38,9 @@ public final class KrakenWebhookEndpoint {
     }
 
     public Response handle(String signature, byte[] body) {
-        if (body.length > MAX_BODY) {
-            return ApiErrors.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "Webhook bodies are limited to 64 KiB.");
-        }
-        Optional<IdentityProviderModel> signer = FractalProviders.of(session).stream()
-                .filter(provider -> WebhookSignature.KRAKEN.matches(signature, body,
-                        VaultSecrets.resolve(session, provider.getConfig().get(KrakenSettings.WEBHOOK_SECRETS))))
-                .findFirst();
-        if (signer.isEmpty()) {
-            return ApiErrors.error(Response.Status.UNAUTHORIZED, "invalid_signature",
-                    "X-Fractal-Signature is missing or does not match a configured Kraken webhook secret.");
+        WebhookGate gate = WebhookGate.check(session, WebhookSignature.KRAKEN, KrakenSettings.WEBHOOK_SECRETS, signature, body);
+        if (gate.refusal().isPresent()) {
+            return gate.refusal().get();
         }
         KrakenWebhook webhook;
         try {
@@ -66,7 +56,7 @@ public final class KrakenWebhookEndpoint {
                     ? ApiErrors.error(Response.Status.NOT_FOUND, "user_not_linked", "No user of this realm has that Kraken id yet; deliver again later.")
                     : ApiErrors.error(Response.Status.CONFLICT, "ambiguous_user", "Several users carry that Kraken id; an admin must resolve it.");
         }
-        KrakenSettings settings = KrakenSettings.from(signer.get().getConfig());
+        KrakenSettings settings = KrakenSettings.from(gate.signer().getConfig());
         KycStatus status = webhook.status();
         if (settings.confirmStatus()) {
             try {
@@ -79,7 +69,7 @@ public final class KrakenWebhookEndpoint {
         }
         KycState state = KycState.of(status, status == KycStatus.APPROVED ? List.of(settings.level()) : List.of(),
                 status == webhook.status() ? webhook.note().orElse(null) : null, KycSource.KRAKEN_WEBHOOK, Instant.now());
-        String result = FractalProviders.applier(session, realm, signer.get()).apply(users.get(0), state).name().toLowerCase();
+        String result = FractalProviders.applier(session, realm, gate.signer()).apply(users.get(0), state).name().toLowerCase();
         return Response.ok(Map.of("result", result, "status", status.value()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

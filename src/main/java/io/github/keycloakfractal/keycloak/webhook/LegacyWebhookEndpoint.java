@@ -16,7 +16,6 @@ import org.keycloak.models.UserModel;
 import org.keycloak.util.Booleans;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,8 +26,6 @@ import java.util.Optional;
  * changes nothing.
  */
 public final class LegacyWebhookEndpoint {
-    static final int MAX_BODY = 64 * 1024;
-
     private final KeycloakSession session;
 
     public LegacyWebhookEndpoint(KeycloakSession session) {
@@ -36,16 +33,9 @@ public final class LegacyWebhookEndpoint {
     }
 
     public Response handle(String signature, byte[] body) {
-        if (body.length > MAX_BODY) {
-            return ApiErrors.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "Webhook bodies are limited to 64 KiB.");
-        }
-        List<IdentityProviderModel> providers = FractalProviders.of(session);
-        Optional<IdentityProviderModel> signer = providers.stream()
-                .filter(provider -> WebhookSignature.LEGACY.matches(signature, body, VaultSecrets.resolve(session, provider.getConfig().get(VaultSecrets.LEGACY_WEBHOOK))))
-                .findFirst();
-        if (signer.isEmpty()) {
-            return ApiErrors.error(Response.Status.UNAUTHORIZED, "invalid_signature",
-                    "X-Fractal-Signature is missing or does not match a configured webhook secret.");
+        WebhookGate gate = WebhookGate.check(session, WebhookSignature.LEGACY, VaultSecrets.LEGACY_WEBHOOK, signature, body);
+        if (gate.refusal().isPresent()) {
+            return gate.refusal().get();
         }
         LegacyWebhook webhook;
         try {
@@ -57,7 +47,7 @@ public final class LegacyWebhookEndpoint {
             return answer("acknowledged");
         }
         RealmModel realm = session.getContext().getRealm();
-        IdentityProviderModel provider = signer.get();
+        IdentityProviderModel provider = gate.signer();
         Optional<UserModel> user = FractalProviders.linkedUser(session, realm, provider, webhook.userId());
         if (user.isEmpty()) {
             return ApiErrors.error(Response.Status.NOT_FOUND, "user_not_linked",

@@ -74,7 +74,7 @@ class KrakenWebhookIT {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(AdminApi.JSON.readTree(answer.body()).path("status").asText()).isEqualTo("rejected");
-        assertThat(realmRoles(realm, "pete")).containsExactly("fractal-kyc-rejected");
+        assertThat(realm.realmRoles(sandbox.user("pete").uid(), "fractal-")).containsExactly("fractal-kyc-rejected");
         assertThat(sandbox.kraken().authLog()).last().isEqualTo("jwt");
     }
 
@@ -104,7 +104,7 @@ class KrakenWebhookIT {
         assertThat(unlinked.statusCode()).isEqualTo(404);
         assertThat(AdminApi.JSON.readTree(unlinked.body()).path("error").asText()).isEqualTo("user_not_linked");
 
-        assertThat(realmRoles(realm, "pete")).containsExactly("fractal-kyc-pending");
+        assertThat(realm.realmRoles(sandbox.user("pete").uid(), "fractal-")).containsExactly("fractal-kyc-pending");
     }
 
     private FractalRealm realm(String prefix, java.util.function.UnaryOperator<FractalRealm.Builder> credentials) {
@@ -126,16 +126,5 @@ class KrakenWebhookIT {
 
     private HttpResponse<String> deliver(FractalRealm realm, byte[] body) {
         return new WebhookSender(realm.url() + "/fractal/kraken/webhook", SECRET).deliverSigned(body, krakenSignature(SECRET, body));
-    }
-
-    private List<String> realmRoles(FractalRealm realm, String user) {
-        String id = realm.userLinkedTo(sandbox.user(user).uid()).path("id").asText();
-        List<String> roles = new java.util.ArrayList<>();
-        admin.get(realm.adminPath() + "/users/" + id + "/role-mappings/realm").forEach(r -> {
-            if (r.path("name").asText().startsWith("fractal-")) {
-                roles.add(r.path("name").asText());
-            }
-        });
-        return roles;
     }
 }

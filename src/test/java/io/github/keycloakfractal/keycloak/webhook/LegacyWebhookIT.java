@@ -17,11 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static io.github.keycloakfractal.sandbox.WebhookSender.legacy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,8 +74,8 @@ class LegacyWebhookIT {
             assertThat(fractal.deliver(delivery).statusCode()).isEqualTo(200);
         }
 
-        assertThat(realmRoles(realm, "pete")).containsExactlyInAnyOrder("fractal-kyc-approved", "fractal-level-plus", "fractal-level-liveness");
-        assertThat(kycEvents(realm, "pete")).as("the contacted notifications came late and changed nothing")
+        assertThat(realm.realmRoles(sandbox.user("pete").uid(), "fractal-")).containsExactlyInAnyOrder("fractal-kyc-approved", "fractal-level-plus", "fractal-level-liveness");
+        assertThat(realm.kycChanges(sandbox.user("pete").uid())).as("the contacted notifications came late and changed nothing")
                 .containsExactly("broker-login:none->pending", "webhook:pending->approved", "webhook:approved->approved");
     }
 
@@ -87,16 +85,16 @@ class LegacyWebhookIT {
         Instant beforeLogin = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
         sandbox.user("pete").approve();
         FractalSignIn.signInAndGetTokens(realm, "pete");
-        Set<String> before = realmRoles(realm, "pete");
+        Set<String> before = realm.realmRoles(sandbox.user("pete").uid(), "fractal-");
         String updatedAt = attribute(realm, "pete", "fractal_kyc_updated_at");
 
         HttpResponse<String> stale = new WebhookSender(realm.webhookUrl(), SECRET)
                 .deliver(legacy("verification_rejected", sandbox.user("pete").uid(), "basic", beforeLogin));
 
         assertOk(stale, "stale");
-        assertThat(realmRoles(realm, "pete")).isEqualTo(before).contains("fractal-kyc-approved");
+        assertThat(realm.realmRoles(sandbox.user("pete").uid(), "fractal-")).isEqualTo(before).contains("fractal-kyc-approved");
         assertThat(attribute(realm, "pete", "fractal_kyc_updated_at")).isEqualTo(updatedAt);
-        assertThat(kycEvents(realm, "pete")).containsExactly("broker-login:none->approved");
+        assertThat(realm.kycChanges(sandbox.user("pete").uid())).containsExactly("broker-login:none->approved");
     }
 
     @Test
@@ -137,8 +135,8 @@ class LegacyWebhookIT {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(401);
             assertThat(error(answer)).isEqualTo("invalid_signature");
         }
-        assertThat(realmRoles(realm, "pete")).containsExactly("fractal-kyc-pending");
-        assertThat(kycEvents(realm, "pete")).containsExactly("broker-login:none->pending");
+        assertThat(realm.realmRoles(sandbox.user("pete").uid(), "fractal-")).containsExactly("fractal-kyc-pending");
+        assertThat(realm.kycChanges(sandbox.user("pete").uid())).containsExactly("broker-login:none->pending");
     }
 
     @Test
@@ -166,7 +164,7 @@ class LegacyWebhookIT {
             assertThat(error(answer)).isEqualTo(c.error());
         }
         assertOk(fractal.deliver(("{\"type\":\"authorization_revoked\",\"data\":{\"user_id\":\"" + uid + "\"}}").getBytes(StandardCharsets.UTF_8)), "acknowledged");
-        assertThat(realmRoles(realm, "pete")).containsExactly("fractal-kyc-pending");
+        assertThat(realm.realmRoles(sandbox.user("pete").uid(), "fractal-")).containsExactly("fractal-kyc-pending");
     }
 
     @Test
@@ -222,29 +220,8 @@ class LegacyWebhookIT {
         return FractalRealm.builder(admin, keycloak, sandbox).userInfoShape("v2").webhookSecret(SECRET).create(prefix);
     }
 
-    private Set<String> realmRoles(FractalRealm realm, String user) {
-        String id = realm.userLinkedTo(sandbox.user(user).uid()).path("id").asText();
-        Set<String> roles = new TreeSet<>();
-        admin.get(realm.adminPath() + "/users/" + id + "/role-mappings/realm").forEach(r -> roles.add(r.path("name").asText()));
-        roles.removeIf(role -> !role.startsWith("fractal-"));
-        return roles;
-    }
-
     private String attribute(FractalRealm realm, String user, String name) {
         return realm.userLinkedTo(sandbox.user(user).uid()).path("attributes").path(name).get(0).asText();
-    }
-
-    private List<String> kycEvents(FractalRealm realm, String user) {
-        String id = realm.userLinkedTo(sandbox.user(user).uid()).path("id").asText();
-        List<String> changes = new ArrayList<>();
-        realm.events(id, "UPDATE_PROFILE").forEach(event -> {
-            JsonNode details = event.path("details");
-            if ("FRACTAL_KYC".equals(details.path("context").asText())) {
-                changes.add(0, details.path("fractal_source").asText() + ":" + details.path("fractal_old_status").asText()
-                        + "->" + details.path("fractal_new_status").asText());
-            }
-        });
-        return changes;
     }
 
     private static void assertOk(HttpResponse<String> answer, String result) throws Exception {
