@@ -82,7 +82,9 @@ public final class KrakenApi {
             throw new KrakenException("Kraken is unreachable: " + e.getClass().getSimpleName());
         }
         if (answer.status() / 100 != 2) {
-            throw new KrakenException("Kraken answered HTTP " + answer.status());
+            // 401/403 mean our credentials are wrong: a configuration problem, not a refusal of the caller's input
+            boolean refusal = answer.status() == 400 || answer.status() == 404 || answer.status() == 410;
+            throw new KrakenException("Kraken answered HTTP " + answer.status(), refusal);
         }
         try {
             return JSON.readTree(answer.body());

@@ -2,6 +2,7 @@ package io.github.keycloakfractal.keycloak.kraken;
 
 import io.github.keycloakfractal.fractal.kraken.KrakenApi;
 import io.github.keycloakfractal.fractal.kraken.KrakenException;
+import io.github.keycloakfractal.fractal.kraken.KrakenJourney;
 import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.ECDSASignatureSignerContext;
@@ -22,6 +23,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds {@link KrakenApi} for a provider: Keycloak's HTTP client as transport, and as credential either an ES512
@@ -48,10 +50,29 @@ public final class KrakenClient {
         });
     }
 
+    /**
+     * The link that starts Kraken's journey. With a private key configured it is the token form, whose signed
+     * {@code state} comes back from the token exchange and binds the return to this journey; with only an API key it
+     * is the query form, which cannot carry a state.
+     */
+    public static String journeyLink(KeycloakSession session, KrakenSettings settings, String state) throws KrakenException {
+        String url = settings.url().orElseThrow(() -> new KrakenException("no Kraken URL is configured"));
+        Optional<PrivateKey> key = privateKey(session, settings);
+        if (key.isPresent()) {
+            return KrakenJourney.tokenLink(url, sign(KrakenJourney.tokenClaims(settings.clientId(), settings.level(), state), key.get()));
+        }
+        return KrakenJourney.queryLink(url, settings.clientId(), settings.level());
+    }
+
+    /** Whether journey links carry a signed state, i.e. whether a return without the expected state is forged. */
+    public static boolean signsJourneyLinks(KeycloakSession session, KrakenSettings settings) throws KrakenException {
+        return privateKey(session, settings).isPresent();
+    }
+
     private static String bearer(KeycloakSession session, KrakenSettings settings) throws KrakenException {
-        List<String> privateKey = VaultSecrets.resolve(session, settings.privateKeyReference());
-        if (!privateKey.isEmpty()) {
-            return apiJwt(settings.clientId(), ecPrivateKey(privateKey.get(0)));
+        Optional<PrivateKey> key = privateKey(session, settings);
+        if (key.isPresent()) {
+            return apiJwt(settings.clientId(), key.get());
         }
         List<String> apiKey = VaultSecrets.resolve(session, settings.apiKeyReference());
         if (!apiKey.isEmpty()) {
@@ -60,20 +81,30 @@ public final class KrakenClient {
         throw new KrakenException("neither a Kraken private key nor an API key is configured (or the vault does not have it)");
     }
 
+    private static Optional<PrivateKey> privateKey(KeycloakSession session, KrakenSettings settings) throws KrakenException {
+        List<String> pem = VaultSecrets.resolve(session, settings.privateKeyReference());
+        return pem.isEmpty() ? Optional.empty() : Optional.of(ecPrivateKey(pem.get(0)));
+    }
+
     static String apiJwt(String clientId, PrivateKey key) throws KrakenException {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("api", true);
+        claims.put("clientId", clientId);
+        claims.put("exp", Instant.now().getEpochSecond() + JWT_LIFETIME_SECONDS);
+        return sign(claims, key);
+    }
+
+    /** ES512 with Keycloak's JOSE code, for both the API token and the journey token. */
+    static String sign(Map<String, Object> claims, PrivateKey key) throws KrakenException {
         KeyWrapper wrapper = new KeyWrapper();
         wrapper.setAlgorithm(Algorithm.ES512);
         wrapper.setType(KeyType.EC);
         wrapper.setUse(KeyUse.SIG);
         wrapper.setPrivateKey(key);
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("api", true);
-        claims.put("clientId", clientId);
-        claims.put("exp", Instant.now().getEpochSecond() + JWT_LIFETIME_SECONDS);
         try {
             return new JWSBuilder().jsonContent(claims).sign(new ECDSASignatureSignerContext(wrapper));
         } catch (RuntimeException e) {
-            throw new KrakenException("could not sign the Kraken API token with the configured key");
+            throw new KrakenException("could not sign a Kraken token with the configured key");
         }
     }
 

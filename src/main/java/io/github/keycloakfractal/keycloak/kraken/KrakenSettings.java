@@ -3,9 +3,14 @@ package io.github.keycloakfractal.keycloak.kraken;
 import io.github.keycloakfractal.fractal.FractalConfigurationException;
 import io.github.keycloakfractal.fractal.FractalEnvironment;
 import io.github.keycloakfractal.fractal.kyc.KycLevel;
+import io.github.keycloakfractal.fractal.kyc.KycSource;
+import io.github.keycloakfractal.fractal.kyc.KycState;
+import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,6 +41,11 @@ public record KrakenSettings(Optional<String> url, String clientId, String apiKe
         return new KrakenSettings(url, blankToNull(config.get(CLIENT_ID)), config.get(API_KEY), config.get(PRIVATE_KEY),
                 config.get(WEBHOOK_SECRETS), !"false".equalsIgnoreCase(config.get(CONFIRM_STATUS)),
                 KycLevel.parse(level == null ? DEFAULT_LEVEL : level));
+    }
+
+    /** What Kraken's decision means for the user: an approval is an approval of the configured level. */
+    public KycState observed(KycStatus status, String note, KycSource source) {
+        return KycState.of(status, status == KycStatus.APPROVED ? List.of(level) : List.of(), note, source, Instant.now());
     }
 
     private static void checkUrl(String url) {

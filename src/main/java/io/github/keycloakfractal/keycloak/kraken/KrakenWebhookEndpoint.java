@@ -18,7 +18,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -67,8 +66,7 @@ public final class KrakenWebhookEndpoint {
                         "The status could not be confirmed with Kraken; deliver again later.");
             }
         }
-        KycState state = KycState.of(status, status == KycStatus.APPROVED ? List.of(settings.level()) : List.of(),
-                status == webhook.status() ? webhook.note().orElse(null) : null, KycSource.KRAKEN_WEBHOOK, Instant.now());
+        KycState state = settings.observed(status, status == webhook.status() ? webhook.note().orElse(null) : null, KycSource.KRAKEN_WEBHOOK);
         String result = FractalProviders.applier(session, realm, gate.signer()).apply(users.get(0), state).name().toLowerCase();
         return Response.ok(Map.of("result", result, "status", status.value()), MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -61,6 +61,11 @@ public final class KycApplier {
         return changed ? Outcome.CHANGED : Outcome.UNCHANGED;
     }
 
+    /** Remembers which Kraken user this person is, so Kraken's webhooks and status checks find them. */
+    public void linkKraken(UserModel user, String krakenId) {
+        user.setSingleAttribute(KycAttributes.KRAKEN_ID, krakenId);
+    }
+
     /** The level and add-on components the user holds approved now; empty unless their status is approved. */
     public static Set<String> approvedLevels(UserModel user) {
         if (!KycStatus.APPROVED.value().equals(user.getFirstAttribute(KycAttributes.STATUS))) {

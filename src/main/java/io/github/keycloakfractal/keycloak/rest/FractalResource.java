@@ -1,5 +1,6 @@
 package io.github.keycloakfractal.keycloak.rest;
 
+import io.github.keycloakfractal.keycloak.kraken.KrakenReturnEndpoint;
 import io.github.keycloakfractal.keycloak.kraken.KrakenWebhookEndpoint;
 import io.github.keycloakfractal.keycloak.webhook.LegacyWebhookEndpoint;
 import jakarta.ws.rs.Consumes;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
@@ -41,6 +43,13 @@ public final class FractalResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response legacyWebhook(@HeaderParam("X-Fractal-Signature") String signature, byte[] body) {
         return new LegacyWebhookEndpoint(session).handle(signature, body == null ? new byte[0] : body);
+    }
+
+    /** Where Kraken's journey sends the browser back; resumes the {@code fractal-kyc} required action. */
+    @GET
+    @Path("kraken/return")
+    public Response krakenReturn(@QueryParam("oneTimeToken") String oneTimeToken) {
+        return new KrakenReturnEndpoint(session).handle(oneTimeToken);
     }
 
     /** Kraken's status webhooks (hex HMAC-SHA256 over the raw bytes). */

@@ -1,0 +1,50 @@
+package io.github.keycloakfractal.keycloak.kraken;
+
+import io.github.keycloakfractal.fractal.kyc.KycSource;
+import io.github.keycloakfractal.fractal.kyc.KycStatus;
+import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
+import io.github.keycloakfractal.keycloak.kyc.KycApplier;
+import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A Fractal identity provider of the realm that has Kraken configured, with its Kraken settings. The journey needs
+ * one: the one a required-action configuration names, or else the realm's only one.
+ */
+record KrakenProvider(IdentityProviderModel model, KrakenSettings settings) {
+
+    /** Empty when none (or, without a name, more than one) Fractal provider of the realm has a Kraken client id. */
+    static Optional<KrakenProvider> find(KeycloakSession session, String alias) {
+        List<KrakenProvider> configured = FractalProviders.of(session).stream()
+                .filter(model -> alias == null || alias.isBlank() || alias.trim().equals(model.getAlias()))
+                .flatMap(model -> of(model).stream())
+                .toList();
+        return configured.size() == 1 ? Optional.of(configured.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Links the Kraken user to this person and applies Kraken's decision through the provider's applier. Kraken's
+     * own answers carry no note; a note a webhook brought for the same decision is kept.
+     */
+    void applyDecision(KeycloakSession session, UserModel user, String krakenId, KycStatus status) {
+        String note = status.value().equals(user.getFirstAttribute(KycAttributes.STATUS)) ? user.getFirstAttribute(KycAttributes.NOTE) : null;
+        KycApplier applier = FractalProviders.applier(session, session.getContext().getRealm(), model);
+        applier.linkKraken(user, krakenId);
+        applier.apply(user, settings.observed(status, note, KycSource.KRAKEN_RETURN));
+    }
+
+    private static Optional<KrakenProvider> of(IdentityProviderModel model) {
+        try {
+            KrakenSettings settings = KrakenSettings.from(model.getConfig());
+            return settings.clientId() == null || settings.url().isEmpty()
+                    ? Optional.empty() : Optional.of(new KrakenProvider(model, settings));
+        } catch (IllegalArgumentException unusable) { // FractalConfigurationException, UnknownKycValueException
+            return Optional.empty();
+        }
+    }
+}
