@@ -43,7 +43,7 @@ public final class FractalSandbox implements AutoCloseable {
     private final SandboxClients clients = new SandboxClients();
     private final SandboxUsers users = SandboxUsers.seeded();
     private final TokenStore tokens;
-    private final SandboxKraken kraken = new SandboxKraken();
+    private final SandboxKraken kraken;
     private final Clock clock;
     private final List<HttpServer> servers = new ArrayList<>();
     private final ExecutorService executor;
@@ -51,6 +51,7 @@ public final class FractalSandbox implements AutoCloseable {
 
     private FractalSandbox(String host, int port, Clock clock) throws IOException {
         this.tokens = new TokenStore(clock);
+        this.kraken = new SandboxKraken(clock);
         this.clock = clock;
         clients.register(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET);
         AtomicInteger threads = new AtomicInteger();
@@ -210,6 +211,11 @@ public final class FractalSandbox implements AutoCloseable {
         return baseUrl + "/kraken";
     }
 
+    /** Kraken's journey page, where both link forms point: {@code ?clientId=&level=} or {@code ?token=}. */
+    public String krakenJourneyUrl() {
+        return baseUrl + KrakenJourneyEndpoint.PATH;
+    }
+
     @Override
     public void close() {
         servers.forEach(server -> server.stop(0));
@@ -227,6 +233,7 @@ public final class FractalSandbox implements AutoCloseable {
         server.createContext("/users/me", Exchanges.route("/users/me", UserInfoEndpoint.v1(tokens, users)));
         server.createContext("/v2/users/me", Exchanges.route("/v2/users/me", UserInfoEndpoint.v2(tokens, users)));
         server.createContext(KrakenApiEndpoint.PREFIX, Exchanges.guarded("kraken", new KrakenApiEndpoint(kraken, clock)));
+        server.createContext(KrakenJourneyEndpoint.PATH, Exchanges.route(KrakenJourneyEndpoint.PATH, new KrakenJourneyEndpoint(kraken)));
         servers.add(server);
         return server;
     }

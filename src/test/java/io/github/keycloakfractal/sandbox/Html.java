@@ -20,6 +20,9 @@ final class Html {
             button{flex:1;padding:11px;border-radius:8px;font-size:15px;font-weight:600;cursor:pointer;border:1px solid #5b3df5}
             #approve{background:#5b3df5;color:#fff}
             #deny{background:#fff;color:#5b3df5}
+            #kraken-approve{background:#5b3df5;color:#fff}
+            #kraken-pending,#kraken-reject{background:#fff;color:#5b3df5}
+            input[type=text]{width:100%;padding:9px;border:1px solid #cfd2dc;border-radius:8px;font-size:15px}
             .note{color:#6b7080;font-size:12px;margin-top:18px}
             .error{color:#b42318}
             table{border-collapse:collapse;width:100%;font-size:13px}

@@ -4,25 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
-import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Kraken's API under {@code /kraken}: {@code GET /public/kyc/{userId}/status}. A call authenticates with the static
- * API key or an ES512 JWT {@code {api: true, clientId, exp}} whose expiry is at most ten minutes ahead, verified
- * with the registered public key (JDK crypto only, independent of the extension's signer).
+ * Kraken's API under {@code /kraken/public/kyc/}: {@code GET {userId}/status}, {@code GET token/{oneTimeToken}} (the
+ * return's token exchange) and {@code GET {userId}/data}. A call authenticates with the static API key or an ES512
+ * JWT {@code {api: true, clientId, exp}} whose expiry is at most ten minutes ahead, verified with the registered
+ * public key; a call that does not authenticate gets 401 before anything else happens (a token is not spent).
  */
 final class KrakenApiEndpoint implements Exchanges.Endpoint {
     static final String PREFIX = "/kraken/public/kyc/";
     private static final Pattern STATUS = Pattern.compile("/kraken/public/kyc/([^/]+)/status");
+    private static final Pattern DATA = Pattern.compile("/kraken/public/kyc/([^/]+)/data");
+    private static final Pattern TOKEN = Pattern.compile("/kraken/public/kyc/token/([^/]+)");
 
     private final SandboxKraken kraken;
     private final Clock clock;
@@ -40,17 +39,49 @@ final class KrakenApiEndpoint implements Exchanges.Endpoint {
             return;
         }
         kraken.authenticated(form.get());
-        Matcher status = STATUS.matcher(exchange.getRequestURI().getPath());
-        if (!Exchanges.isMethod(exchange, "GET") || !status.matches()) {
+        String path = exchange.getRequestURI().getPath();
+        if (!Exchanges.isMethod(exchange, "GET")) {
             Exchanges.sendJson(exchange, 404, Map.of("error", "not_found"));
             return;
         }
-        SandboxKraken.KrakenUser user = kraken.user(status.group(1));
-        if (user == null) {
-            Exchanges.sendJson(exchange, 404, Map.of("error", "user_not_found"));
+        // before the user paths: a token path would also read as the user "token"
+        Matcher token = TOKEN.matcher(path);
+        if (token.matches()) {
+            exchangeToken(exchange, token.group(1));
             return;
         }
-        Exchanges.sendJson(exchange, 200, Map.of("status", user.status()));
+        Matcher status = STATUS.matcher(path);
+        Matcher data = DATA.matcher(path);
+        String userId = status.matches() ? status.group(1) : data.matches() ? data.group(1) : null;
+        if (userId == null) {
+            Exchanges.sendJson(exchange, 404, Map.of("error", "not_found"));
+            return;
+        }
+        SandboxKraken.KrakenUser user = kraken.user(userId);
+        if (user == null) {
+            Exchanges.sendJson(exchange, 404, Map.of("error", "user_not_found"));
+        } else if (status.matches()) {
+            Exchanges.sendJson(exchange, 200, Map.of("status", user.status()));
+        } else {
+            Exchanges.sendJson(exchange, 200, KrakenApplicant.of(userId, user));
+        }
+    }
+
+    /** {@code {userId, state, externalState}}: Kraken calls the KYC status {@code state}; no state, no externalState. */
+    private void exchangeToken(HttpExchange exchange, String oneTimeToken) throws IOException {
+        Optional<KrakenJourneys.Completion> completion = kraken.redeem(oneTimeToken);
+        SandboxKraken.KrakenUser user = completion.map(c -> kraken.user(c.userId())).orElse(null);
+        if (user == null) {
+            Exchanges.sendJson(exchange, 404, Map.of("error", "invalid_token"));
+            return;
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("userId", completion.get().userId());
+        body.put("state", user.status());
+        if (completion.get().externalState() != null) {
+            body.put("externalState", completion.get().externalState());
+        }
+        Exchanges.sendJson(exchange, 200, body);
     }
 
     private Optional<String> authenticate(String authorization) {
@@ -61,30 +92,14 @@ final class KrakenApiEndpoint implements Exchanges.Endpoint {
         if (credential.equals(SandboxKraken.API_KEY)) {
             return Optional.of("api-key");
         }
-        return validJwt(credential) ? Optional.of("jwt") : Optional.empty();
+        return KrakenJwt.verifiedClaims(credential, kraken.publicKey()).filter(this::isApiToken).map(claims -> "jwt");
     }
 
-    private boolean validJwt(String jwt) {
-        PublicKey key = kraken.publicKey();
-        String[] parts = jwt.split("\\.");
-        if (key == null || parts.length != 3) {
-            return false;
-        }
-        try {
-            JsonNode header = Exchanges.JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
-            JsonNode claims = Exchanges.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            Signature verifier = Signature.getInstance("SHA512withECDSAinP1363Format");
-            verifier.initVerify(key);
-            verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            long now = clock.instant().getEpochSecond();
-            long exp = claims.path("exp").asLong(0);
-            return "ES512".equals(header.path("alg").asText())
-                    && verifier.verify(Base64.getUrlDecoder().decode(parts[2]))
-                    && claims.path("api").asBoolean(false)
-                    && SandboxKraken.CLIENT_ID.equals(claims.path("clientId").asText())
-                    && exp > now && exp <= now + 600;
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+    private boolean isApiToken(JsonNode claims) {
+        long now = clock.instant().getEpochSecond();
+        long exp = claims.path("exp").asLong(0);
+        return claims.path("api").asBoolean(false)
+                && SandboxKraken.CLIENT_ID.equals(claims.path("clientId").asText())
+                && exp > now && exp <= now + 600;
     }
 }
