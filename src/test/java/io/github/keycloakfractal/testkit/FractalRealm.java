@@ -84,7 +84,11 @@ public final class FractalRealm {
 
     /** The realm roles the user linked to this Fractal uid holds directly, those starting with {@code prefix}. */
     public java.util.Set<String> realmRoles(String fractalUid, String prefix) {
-        String id = userLinkedTo(fractalUid).path("id").asText();
+        return realmRolesOfUser(userLinkedTo(fractalUid).path("id").asText(), prefix);
+    }
+
+    /** The realm roles a user (by Keycloak id) holds directly, those starting with {@code prefix}. */
+    public java.util.Set<String> realmRolesOfUser(String id, String prefix) {
         java.util.Set<String> roles = new java.util.TreeSet<>();
         admin.get(adminPath() + "/users/" + id + "/role-mappings/realm").forEach(role -> roles.add(role.path("name").asText()));
         roles.removeIf(role -> !role.startsWith(prefix));
@@ -103,6 +107,27 @@ public final class FractalRealm {
             }
         });
         return changes;
+    }
+
+    /** A local account with a password and a complete profile; returns its Keycloak id. */
+    public String createLocalUser(String username, String password) {
+        admin.post(adminPath() + "/users", Map.of("username", username, "enabled", true, "email", username + "@example.org",
+                "emailVerified", true, "firstName", "Local", "lastName", "User",
+                "credentials", List.of(Map.of("type", "password", "value", password, "temporary", false))));
+        return admin.get(adminPath() + "/users?exact=true&username=" + AdminApi.encode(username)).get(0).path("id").asText();
+    }
+
+    public JsonNode user(String id) {
+        return admin.get(adminPath() + "/users/" + id);
+    }
+
+    /** Registers the fractal-kyc required action in the realm, with its configuration. */
+    public void enableKycAction(Map<String, String> config) {
+        admin.post(adminPath() + "/authentication/register-required-action",
+                Map.of("providerId", "fractal-kyc", "name", "Verify your identity with Fractal"));
+        if (!config.isEmpty()) {
+            admin.put(adminPath() + "/authentication/required-actions/fractal-kyc/config", Map.of("config", config));
+        }
     }
 
     public void addMapper(String name, String mapperType, Map<String, String> config) {

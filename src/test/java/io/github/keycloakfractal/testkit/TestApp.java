@@ -28,10 +28,24 @@ public final class TestApp {
                 + "&response_type=code&scope=openid&redirect_uri=" + AdminApi.encode(realm.appRedirectUri());
     }
 
+    /** The authorization URL with {@code kc_action}: the app asks Keycloak to run that action for the signed-in user. */
+    public String actionUrl(String action) {
+        return authorizationUrl() + "&kc_action=" + AdminApi.encode(action);
+    }
+
     /** Runs the code flow in the browser's existing Keycloak session and returns the token response. */
     public JsonNode tokensFor(Browser browser) throws IOException, InterruptedException {
         browser.open(authorizationUrl());
-        String landed = browser.waitFor(driver -> driver.getCurrentUrl().startsWith(realm.appRedirectUri()) ? driver.getCurrentUrl() : null);
+        return exchange(awaitReturn(browser));
+    }
+
+    /** Waits until Keycloak sends the browser back to the app; the URL it landed on (code, kc_action_status). */
+    public String awaitReturn(Browser browser) {
+        return browser.waitFor(driver -> driver.getCurrentUrl().startsWith(realm.appRedirectUri()) ? driver.getCurrentUrl() : null);
+    }
+
+    /** Exchanges the code of the URL the app was called back on. */
+    public JsonNode exchange(String landed) throws IOException, InterruptedException {
         String code = Arrays.stream(URI.create(landed).getRawQuery().split("&"))
                 .filter(p -> p.startsWith("code=")).map(p -> p.substring(5)).findFirst().orElseThrow();
         String form = "grant_type=authorization_code&code=" + code + "&redirect_uri=" + AdminApi.encode(realm.appRedirectUri())

@@ -34,6 +34,13 @@ public final class KeycloakLoginPage {
         return new SandboxAuthorizePage(browser);
     }
 
+    /** A local account of the realm: username and password on Keycloak's own form. */
+    public void signIn(String username, String password) {
+        browser.driver().findElement(By.id("username")).sendKeys(username);
+        browser.driver().findElement(By.id("password")).sendKeys(password);
+        browser.driver().findElement(By.id("kc-login")).click();
+    }
+
     public String errorMessage() {
         return browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "#input-error, .pf-v5-c-alert__title, .kc-feedback-text, #kc-error-message"))).getText();
