@@ -96,4 +96,18 @@ class KrakenTest {
             assertThatThrownBy(() -> api.exchange("ott")).isInstanceOf(KrakenException.class);
         }
     }
+
+    @Test
+    void krakenSayingNoToATokenIsARefusalButABadCredentialOrAnOutageIsNot() {
+        for (int status : new int[] {400, 404, 410}) {
+            KrakenApi api = new KrakenApi("https://kraken.example", () -> "jwt", (url, bearer) -> new KrakenApi.Answer(status, "{}"));
+            assertThatThrownBy(() -> api.exchange("ott")).isInstanceOfSatisfying(KrakenException.class,
+                    e -> assertThat(e.isRefusal()).as("HTTP %d", status).isTrue());
+        }
+        for (int status : new int[] {401, 403, 500, 503}) {
+            KrakenApi api = new KrakenApi("https://kraken.example", () -> "jwt", (url, bearer) -> new KrakenApi.Answer(status, "{}"));
+            assertThatThrownBy(() -> api.exchange("ott")).isInstanceOfSatisfying(KrakenException.class,
+                    e -> assertThat(e.isRefusal()).as("HTTP %d", status).isFalse());
+        }
+    }
 }

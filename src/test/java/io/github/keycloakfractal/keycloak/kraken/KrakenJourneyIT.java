@@ -82,6 +82,32 @@ class KrakenJourneyIT {
     }
 
     @Test
+    void withOnlyAnApiKeyTheQueryFormLinkIsUsedAndTheReturnIsBoundByTheBrowsersSession() throws Exception {
+        FractalRealm realm = FractalRealm.builder(admin, keycloak, sandbox).userInfoShape("v2")
+                .vaultSecret("krakenapikey", SandboxKraken.API_KEY)
+                .config("krakenClientId", SandboxKraken.CLIENT_ID)
+                .config("krakenUrl", sandbox.krakenUrl())
+                .config("krakenApiKey", "${vault.krakenapikey}")
+                .create("kj-query");
+        realm.enableKycAction(Map.of());
+        sandbox.kraken().registerRedirectUrl(realm.url() + "/fractal/kraken/return");
+        String userId = realm.createLocalUser("quinn", PASSWORD);
+        TestApp app = new TestApp(realm);
+        try (Browser browser = Browser.open()) {
+            signIn(browser, realm, app, "quinn");
+            browser.open(app.actionUrl("fractal-kyc"));
+            new KycActionPage(browser).start();
+            new SandboxKrakenPage(browser).approve();
+
+            UserTokens after = new UserTokens(app.exchange(app.awaitReturn(browser)));
+            assertThat(after.realmRoles("fractal-kyc-")).containsExactly("fractal-kyc-approved");
+        }
+        assertThat(sandbox.kraken().journeyLog()).last().isEqualTo("query");
+        assertThat(sandbox.kraken().authLog()).last().isEqualTo("api-key");
+        assertThat(realm.user(userId).path("attributes").path("fractal_kraken_id").path(0).asText()).isNotBlank();
+    }
+
+    @Test
     void aPendingDecisionHoldsTheSignInUntilKrakenApproves() throws Exception {
         FractalRealm realm = realmWithSignedLinks("kj-pending", Map.of());
         String userId = realm.createLocalUser("paul", PASSWORD);
