@@ -2,6 +2,7 @@ package io.github.keycloakfractal.fractal.kraken;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.keycloakfractal.fractal.HttpTransport;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.kyc.UnknownKycValueException;
 
@@ -15,14 +16,6 @@ import java.nio.charset.StandardCharsets;
  * so truststore, proxy and timeouts are Keycloak's.
  */
 public final class KrakenApi {
-    /** One GET with a bearer credential; the answer's status and body. */
-    public interface Transport {
-        Answer get(String url, String bearer) throws IOException;
-    }
-
-    public record Answer(int status, String body) {
-    }
-
     /** Supplies the bearer credential for each call (a JWT must be fresh). */
     public interface Credentials {
         String bearer() throws KrakenException;
@@ -32,9 +25,9 @@ public final class KrakenApi {
 
     private final String baseUrl;
     private final Credentials credentials;
-    private final Transport transport;
+    private final HttpTransport transport;
 
-    public KrakenApi(String baseUrl, Credentials credentials, Transport transport) {
+    public KrakenApi(String baseUrl, Credentials credentials, HttpTransport transport) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.credentials = credentials;
         this.transport = transport;
@@ -75,9 +68,9 @@ public final class KrakenApi {
     }
 
     private JsonNode get(String path) throws KrakenException {
-        Answer answer;
+        HttpTransport.Answer answer;
         try {
-            answer = transport.get(baseUrl + path, credentials.bearer());
+            answer = transport.get(baseUrl + path, java.util.Optional.of(credentials.bearer()));
         } catch (IOException e) {
             throw new KrakenException("Kraken is unreachable: " + e.getClass().getSimpleName());
         }

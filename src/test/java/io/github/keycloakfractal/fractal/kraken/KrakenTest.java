@@ -1,5 +1,6 @@
 package io.github.keycloakfractal.fractal.kraken;
 
+import io.github.keycloakfractal.fractal.HttpTransport;
 import io.github.keycloakfractal.fractal.kyc.KycLevel;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.webhook.MalformedWebhookException;
@@ -44,8 +45,8 @@ class KrakenTest {
     void statusIsReadWithTheBearerAtTheDocumentedPath() throws Exception {
         List<String> calls = new ArrayList<>();
         KrakenApi api = new KrakenApi("https://kraken.example/", () -> "jwt-1", (url, bearer) -> {
-            calls.add(url + " " + bearer);
-            return new KrakenApi.Answer(200, "{\"status\":\"rejected\"}");
+            calls.add(url + " " + bearer.orElseThrow());
+            return new HttpTransport.Answer(200, "{\"status\":\"rejected\"}");
         });
 
         assertThat(api.status("user 1")).isEqualTo(KycStatus.REJECTED);
@@ -57,8 +58,8 @@ class KrakenTest {
         KrakenApi down = new KrakenApi("https://kraken.example", () -> "secret-key", (url, bearer) -> {
             throw new IOException("connection refused");
         });
-        KrakenApi refusing = new KrakenApi("https://kraken.example", () -> "secret-key", (url, bearer) -> new KrakenApi.Answer(401, "{}"));
-        KrakenApi odd = new KrakenApi("https://kraken.example", () -> "secret-key", (url, bearer) -> new KrakenApi.Answer(200, "{\"status\":\"GREEN\"}"));
+        KrakenApi refusing = new KrakenApi("https://kraken.example", () -> "secret-key", (url, bearer) -> new HttpTransport.Answer(401, "{}"));
+        KrakenApi odd = new KrakenApi("https://kraken.example", () -> "secret-key", (url, bearer) -> new HttpTransport.Answer(200, "{\"status\":\"GREEN\"}"));
 
         for (KrakenApi api : List.of(down, refusing, odd)) {
             assertThatThrownBy(() -> api.status("u")).isInstanceOf(KrakenException.class).message().doesNotContain("secret-key");
@@ -80,7 +81,7 @@ class KrakenTest {
         List<String> calls = new ArrayList<>();
         KrakenApi api = new KrakenApi("https://kraken.example", () -> "jwt", (url, bearer) -> {
             calls.add(url);
-            return new KrakenApi.Answer(200, "{\"userId\":\"k-1\",\"state\":\"pending\",\"externalState\":\"s-9\"}");
+            return new HttpTransport.Answer(200, "{\"userId\":\"k-1\",\"state\":\"pending\",\"externalState\":\"s-9\"}");
         });
 
         KrakenSession session = api.exchange("ott/1");
@@ -92,7 +93,7 @@ class KrakenTest {
     @Test
     void anExchangeWithoutUserOrWithAnUnknownStateFails() {
         for (String body : List.of("{\"state\":\"approved\"}", "{\"userId\":\"k\",\"state\":\"GREEN\"}")) {
-            KrakenApi api = new KrakenApi("https://kraken.example", () -> "jwt", (url, bearer) -> new KrakenApi.Answer(200, body));
+            KrakenApi api = new KrakenApi("https://kraken.example", () -> "jwt", (url, bearer) -> new HttpTransport.Answer(200, body));
             assertThatThrownBy(() -> api.exchange("ott")).isInstanceOf(KrakenException.class);
         }
     }
@@ -100,12 +101,12 @@ class KrakenTest {
     @Test
     void krakenSayingNoToATokenIsARefusalButABadCredentialOrAnOutageIsNot() {
         for (int status : new int[] {400, 404, 410}) {
-            KrakenApi api = new KrakenApi("https://kraken.example", () -> "jwt", (url, bearer) -> new KrakenApi.Answer(status, "{}"));
+            KrakenApi api = new KrakenApi("https://kraken.example", () -> "jwt", (url, bearer) -> new HttpTransport.Answer(status, "{}"));
             assertThatThrownBy(() -> api.exchange("ott")).isInstanceOfSatisfying(KrakenException.class,
                     e -> assertThat(e.isRefusal()).as("HTTP %d", status).isTrue());
         }
         for (int status : new int[] {401, 403, 500, 503}) {
-            KrakenApi api = new KrakenApi("https://kraken.example", () -> "jwt", (url, bearer) -> new KrakenApi.Answer(status, "{}"));
+            KrakenApi api = new KrakenApi("https://kraken.example", () -> "jwt", (url, bearer) -> new HttpTransport.Answer(status, "{}"));
             assertThatThrownBy(() -> api.exchange("ott")).isInstanceOfSatisfying(KrakenException.class,
                     e -> assertThat(e.isRefusal()).as("HTTP %d", status).isFalse());
         }
