@@ -6,6 +6,8 @@ import io.github.keycloakfractal.fractal.FractalScopes;
 import io.github.keycloakfractal.fractal.UserInfoShape;
 import org.keycloak.broker.oidc.OAuth2IdentityProviderConfig;
 import io.github.keycloakfractal.keycloak.kyc.FractalUserProfile;
+import io.github.keycloakfractal.keycloak.credentials.CredentialSettings;
+import io.github.keycloakfractal.keycloak.credentials.WalletExpiryScope;
 import io.github.keycloakfractal.keycloak.kraken.KrakenSettings;
 import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
 import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
@@ -81,6 +83,7 @@ public final class FractalIdentityProviderConfig extends OAuth2IdentityProviderC
         roleNames();
         VaultSecrets.references(getConfig().get(VaultSecrets.LEGACY_WEBHOOK));
         KrakenSettings.from(getConfig());
+        CredentialSettings.from(getConfig());
         if (getDisplayName() == null || getDisplayName().isBlank()) {
             setDisplayName(DEFAULT_DISPLAY_NAME);
         }
@@ -88,5 +91,6 @@ public final class FractalIdentityProviderConfig extends OAuth2IdentityProviderC
         if (session != null) {
             FractalUserProfile.declare(session, realm);
         }
+        WalletExpiryScope.install(realm);
     }
 }

@@ -3,14 +3,13 @@ package io.github.keycloakfractal.keycloak.kraken;
 import io.github.keycloakfractal.fractal.kraken.KrakenApi;
 import io.github.keycloakfractal.fractal.kraken.KrakenException;
 import io.github.keycloakfractal.fractal.kraken.KrakenJourney;
+import io.github.keycloakfractal.keycloak.http.KeycloakHttp;
 import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.ECDSASignatureSignerContext;
 import org.keycloak.crypto.KeyType;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
-import org.keycloak.http.simple.SimpleHttp;
-import org.keycloak.http.simple.SimpleHttpResponse;
 import org.keycloak.jose.jws.JWSBuilder;
 import org.keycloak.models.KeycloakSession;
 
@@ -43,11 +42,7 @@ public final class KrakenClient {
             throw new KrakenException("no Kraken client id is configured");
         }
         KrakenApi.Credentials credentials = () -> bearer(session, settings);
-        return new KrakenApi(url, credentials, (target, bearer) -> {
-            try (SimpleHttpResponse response = SimpleHttp.create(session).doGet(target).auth(bearer).acceptJson().asResponse()) {
-                return new KrakenApi.Answer(response.getStatus(), response.asString());
-            }
-        });
+        return new KrakenApi(url, credentials, KeycloakHttp.transport(session));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.github.keycloakfractal.keycloak.kyc;
 
+import io.github.keycloakfractal.fractal.credentials.FractalProof;
 import io.github.keycloakfractal.fractal.kyc.KycLevel;
+import io.github.keycloakfractal.fractal.kyc.KycSource;
 import io.github.keycloakfractal.fractal.kyc.KycState;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.profile.FractalProfile;
@@ -66,6 +68,42 @@ public final class KycApplier {
         user.setSingleAttribute(KycAttributes.KRAKEN_ID, krakenId);
     }
 
+    /**
+     * A verified credential proof for the user's wallet: the wallet (lower case), Fractal's id for the person, the
+     * credential and its end, and the wallet role; the level it proves is applied like any other approval.
+     */
+    public Outcome applyCredential(UserModel user, FractalProof proof) {
+        user.setSingleAttribute(KycAttributes.WALLET_ADDRESS, proof.address().value());
+        user.setSingleAttribute(KycAttributes.FRACTAL_ID, proof.fractalId());
+        user.setSingleAttribute(KycAttributes.CREDENTIAL, proof.credential().text());
+        user.setSingleAttribute(KycAttributes.CREDENTIAL_VALID_UNTIL, proof.validUntil().toString());
+        setRole(user, roles.walletVerified(), true);
+        return apply(user, KycState.of(KycStatus.APPROVED, List.of(proof.credential().level()), null, KycSource.CREDENTIAL_PROOF, Instant.now()));
+    }
+
+    /**
+     * Takes the wallet role away once the credential's {@code validUntil} has passed (the attributes stay, as the
+     * record of what was proven); true when it did.
+     */
+    public boolean expireWallet(UserModel user, Instant now) {
+        RoleModel role = realm.getRole(roles.walletVerified());
+        if (role == null || !user.hasDirectRole(role) || !walletExpired(user, now)) {
+            return false;
+        }
+        user.deleteRoleMapping(role);
+        audit.walletExpired(user);
+        return true;
+    }
+
+    /**
+     * Whether the user's wallet credential has ended: its {@code validUntil} has passed or cannot be read. A user
+     * without a credential has nothing to expire (an admin may grant the role by hand).
+     */
+    public static boolean walletExpired(UserModel user, Instant now) {
+        String validUntil = user.getFirstAttribute(KycAttributes.CREDENTIAL_VALID_UNTIL);
+        return validUntil != null && instant(validUntil).map(end -> !now.isBefore(end)).orElse(true);
+    }
+
     /** The level and add-on components the user holds approved now; empty unless their status is approved. */
     public static Set<String> approvedLevels(UserModel user) {
         if (!KycStatus.APPROVED.value().equals(user.getFirstAttribute(KycAttributes.STATUS))) {
@@ -91,7 +129,10 @@ public final class KycApplier {
     }
 
     private static Optional<Instant> updatedAt(UserModel user) {
-        String value = user.getFirstAttribute(KycAttributes.UPDATED_AT);
+        return instant(user.getFirstAttribute(KycAttributes.UPDATED_AT));
+    }
+
+    private static Optional<Instant> instant(String value) {
         try {
             return value == null ? Optional.empty() : Optional.of(Instant.parse(value));
         } catch (DateTimeParseException unreadable) {

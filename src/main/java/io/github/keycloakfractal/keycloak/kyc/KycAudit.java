@@ -24,6 +24,16 @@ public final class KycAudit {
         this.realm = realm;
     }
 
+    void walletExpired(UserModel user) {
+        new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.UPDATE_PROFILE)
+                .user(user)
+                .detail("context", CONTEXT)
+                .detail("fractal_source", "credential-expiry")
+                .detail("fractal_wallet", "expired")
+                .success();
+    }
+
     void stateChanged(UserModel user, String oldStatus, KycState state) {
         new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.UPDATE_PROFILE)

@@ -44,6 +44,11 @@ public record KycRoleNames(String prefix, String statusTemplate, String levelTem
         return prefix + levelTemplate.replace("{level}", component);
     }
 
+    /** Held while a verified credential proof of the user's wallet is unexpired. */
+    public String walletVerified() {
+        return prefix + "wallet-verified";
+    }
+
     public String accreditedInvestor() {
         return prefix + accreditedInvestorName;
     }

@@ -1,5 +1,6 @@
 package io.github.keycloakfractal.keycloak.rest;
 
+import io.github.keycloakfractal.keycloak.credentials.CredentialEndpoint;
 import io.github.keycloakfractal.keycloak.kraken.KrakenReturnEndpoint;
 import io.github.keycloakfractal.keycloak.kraken.KrakenWebhookEndpoint;
 import io.github.keycloakfractal.keycloak.webhook.LegacyWebhookEndpoint;
@@ -32,8 +33,25 @@ public final class FractalResource {
     public Response status() {
         return BearerUser.of(session)
                 .map(user -> Response.ok(KycStatusView.of(user), MediaType.APPLICATION_JSON_TYPE).build())
-                .orElseGet(() -> ApiErrors.error(Response.Status.UNAUTHORIZED, "invalid_token",
-                        "A bearer token issued by this realm is required."));
+                .orElseGet(FractalResource::unauthorized);
+    }
+
+    /** A single-use challenge the caller's wallet signs to prove control; a bearer token of this realm is required. */
+    @GET
+    @Path("credentials/challenge")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response credentialChallenge() {
+        return BearerUser.of(session).map(user -> new CredentialEndpoint(session).challenge(user)).orElseGet(FractalResource::unauthorized);
+    }
+
+    /** Binds the caller's wallet with Fractal's credential proof; a bearer token of this realm is required. */
+    @POST
+    @Path("credentials")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response credentials(byte[] body) {
+        return BearerUser.of(session).map(user -> new CredentialEndpoint(session).bind(user, body == null ? new byte[0] : body))
+                .orElseGet(FractalResource::unauthorized);
     }
 
     /** Fractal ID's legacy webhooks; the raw bytes are kept for the signature check. */
@@ -59,5 +77,9 @@ public final class FractalResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response krakenWebhook(@HeaderParam("X-Fractal-Signature") String signature, byte[] body) {
         return new KrakenWebhookEndpoint(session).handle(signature, body == null ? new byte[0] : body);
+    }
+
+    private static Response unauthorized() {
+        return ApiErrors.error(Response.Status.UNAUTHORIZED, "invalid_token", "A bearer token issued by this realm is required.");
     }
 }
