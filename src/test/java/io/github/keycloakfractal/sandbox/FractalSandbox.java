@@ -44,6 +44,7 @@ public final class FractalSandbox implements AutoCloseable {
     private final SandboxUsers users = SandboxUsers.seeded();
     private final TokenStore tokens;
     private final SandboxKraken kraken;
+    private final SandboxCredentials credentials = new SandboxCredentials();
     private final Clock clock;
     private final List<HttpServer> servers = new ArrayList<>();
     private final ExecutorService executor;
@@ -116,6 +117,9 @@ public final class FractalSandbox implements AutoCloseable {
                 .append("\n  user info v1  ").append(sandbox.userInfoV1Url())
                 .append("\n  user info v2  ").append(sandbox.userInfoV2Url())
                 .append("\n  client id     ").append(DEFAULT_CLIENT_ID).append(" (the default sandbox secret, see README)")
+                .append("\n  credentials   ").append(sandbox.credentialsUrl()).append(" (proofs signed by ")
+                .append(sandbox.credentials().signerAddress()).append("; wallets ").append(SandboxCredentials.SUBJECT_ADDRESS)
+                .append(" approved, ").append(SandboxCredentials.PENDING_ADDRESS).append(" pending)")
                 .append("\n  users (pick one on the consent page):");
         for (SandboxUser user : sandbox.users()) {
             banner.append(String.format("%n    %-6s %s", user.key(), user.describe()));
@@ -173,9 +177,13 @@ public final class FractalSandbox implements AutoCloseable {
         users.add(user);
     }
 
-    /** Puts the seeded users back as they were at start (the same objects) and removes added users. */
+    /**
+     * Puts the seeded users back as they were at start (the same objects) and removes added users; the Credentials
+     * API's wallet users, signer and request log go back to their start too.
+     */
     public void resetUsers() {
         users.reset();
+        credentials.reset();
     }
 
     /** Lifetime of access tokens issued from now on (default 7200 s, as at Fractal). */
@@ -216,6 +224,16 @@ public final class FractalSandbox implements AutoCloseable {
         return baseUrl + KrakenJourneyEndpoint.PATH;
     }
 
+    /** Fractal's Credentials API (wallet users, proof signer, request log), served under {@code /credentials}. */
+    public SandboxCredentials credentials() {
+        return credentials;
+    }
+
+    /** The Credentials API's base, without a trailing slash; requests go to {@code <this>/?message=&signature=}. */
+    public String credentialsUrl() {
+        return baseUrl + CredentialsEndpoint.PATH;
+    }
+
     @Override
     public void close() {
         servers.forEach(server -> server.stop(0));
@@ -234,6 +252,8 @@ public final class FractalSandbox implements AutoCloseable {
         server.createContext("/v2/users/me", Exchanges.route("/v2/users/me", UserInfoEndpoint.v2(tokens, users)));
         server.createContext(KrakenApiEndpoint.PREFIX, Exchanges.guarded("kraken", new KrakenApiEndpoint(kraken, clock)));
         server.createContext(KrakenJourneyEndpoint.PATH, Exchanges.route(KrakenJourneyEndpoint.PATH, new KrakenJourneyEndpoint(kraken)));
+        server.createContext(CredentialsEndpoint.PATH, Exchanges.guarded(CredentialsEndpoint.PATH,
+                new CredentialsEndpoint(credentials, clients::exists, clock)));
         servers.add(server);
         return server;
     }

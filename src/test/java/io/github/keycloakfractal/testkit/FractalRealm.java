@@ -202,7 +202,7 @@ public final class FractalRealm {
             Map<String, Object> idp = new HashMap<>(Map.of("alias", ALIAS, "providerId", "fractal", "enabled", true,
                     "trustEmail", true, "storeToken", storeToken, "addReadTokenRoleOnCreate", storeToken, "config", idpConfig));
             Map<String, Object> app = Map.of("clientId", APP_CLIENT, "enabled", true, "publicClient", false,
-                    "secret", APP_SECRET, "standardFlowEnabled", true,
+                    "secret", APP_SECRET, "standardFlowEnabled", true, "directAccessGrantsEnabled", true,
                     "redirectUris", List.of(sandbox.baseUrl() + "/test-app/*"));
             admin.post("/realms", Map.of("realm", name, "enabled", true, "loginTheme", "fractal", "eventsEnabled", true,
                     "identityProviders", List.of(idp), "clients", List.of(app)));

@@ -1,6 +1,7 @@
 package io.github.keycloakfractal.testkit;
 
 import io.github.keycloakfractal.sandbox.FractalSandbox;
+import io.github.keycloakfractal.sandbox.OffsetClock;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,7 +22,7 @@ import java.util.List;
 public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback, ParameterResolver, TestWatcher {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealKeycloak.class);
 
-    private record Environment(KeycloakServer keycloak, FractalSandbox sandbox, AdminApi admin)
+    private record Environment(KeycloakServer keycloak, FractalSandbox sandbox, AdminApi admin, OffsetClock sandboxClock)
             implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
@@ -41,7 +42,8 @@ public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback,
                 KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(), KeycloakServer.freePort(),
                         KeycloakServer.freePort(), KeycloakServer.fileVault());
                 System.out.println("Keycloak " + keycloak.baseUrl() + " log: " + keycloak.logFile());
-                return new Environment(keycloak, FractalSandbox.start(0), new AdminApi(keycloak));
+                OffsetClock clock = new OffsetClock();
+                return new Environment(keycloak, FractalSandbox.start(0, clock), new AdminApi(keycloak), clock);
             } catch (IOException e) {
                 throw new IllegalStateException("could not start the test environment", e);
             }
@@ -51,19 +53,26 @@ public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback,
     @Override
     public void afterEach(ExtensionContext context) {
         environment(context).sandbox().resetUsers();
+        environment(context).sandboxClock().reset();
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
         Class<?> type = parameter.getParameter().getType();
-        return type == KeycloakServer.class || type == FractalSandbox.class || type == AdminApi.class;
+        return type == KeycloakServer.class || type == FractalSandbox.class || type == AdminApi.class || type == OffsetClock.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
         Environment environment = environment(extension);
         Class<?> type = parameter.getParameter().getType();
-        return type == KeycloakServer.class ? environment.keycloak() : type == FractalSandbox.class ? environment.sandbox() : environment.admin();
+        if (type == KeycloakServer.class) {
+            return environment.keycloak();
+        }
+        if (type == FractalSandbox.class) {
+            return environment.sandbox();
+        }
+        return type == OffsetClock.class ? environment.sandboxClock() : environment.admin();
     }
 
     @Override

@@ -57,6 +57,17 @@ public final class TestApp {
         return AdminApi.JSON.readTree(response.body());
     }
 
+    /** Tokens for a local account straight from its password (the test app allows direct grants), no browser. */
+    public UserTokens passwordTokens(String username, String password) throws IOException, InterruptedException {
+        String form = "grant_type=password&scope=openid&username=" + AdminApi.encode(username) + "&password=" + AdminApi.encode(password)
+                + "&client_id=" + FractalRealm.APP_CLIENT + "&client_secret=" + FractalRealm.APP_SECRET;
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(realm.url() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new UserTokens(AdminApi.JSON.readTree(response.body()));
+    }
+
     /** A fresh token from the refresh token, without a new login: its roles are the user's roles now. */
     public UserTokens refresh(UserTokens tokens) throws IOException, InterruptedException {
         String form = "grant_type=refresh_token&refresh_token=" + AdminApi.encode(tokens.response().path("refresh_token").asText())
@@ -72,5 +83,15 @@ public final class TestApp {
     public HttpResponse<String> getWithBearer(String url, String accessToken) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken)
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST a JSON body with the user's bearer token, e.g. to the realm's {@code /fractal/credentials}. */
+    public HttpResponse<String> postWithBearer(String url, String accessToken, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,6 +2,7 @@ package io.github.keycloakfractal.keycloak.broker;
 
 import io.github.keycloakfractal.fractal.FractalEnvironment;
 import io.github.keycloakfractal.fractal.UserInfoShape;
+import io.github.keycloakfractal.keycloak.credentials.CredentialSettings;
 import io.github.keycloakfractal.keycloak.kraken.KrakenSettings;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
@@ -72,6 +73,29 @@ public final class FractalIdentityProviderFactory extends AbstractIdentityProvid
             .property().name(KrakenSettings.LEVEL).label("Kraken KYC level")
             .helpText("The level your Kraken journey verifies, e.g. basic+liveness; its roles are granted on approval.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(KrakenSettings.DEFAULT_LEVEL).add()
+            .property().name(CredentialSettings.LEVEL).label("Wallet credential level")
+            .helpText("What a wallet's credential proof must show, e.g. basic, plus or plus+liveness (uniqueness < basic < plus).")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(CredentialSettings.DEFAULT_LEVEL).add()
+            .property().name(CredentialSettings.CITIZENSHIP_BLOCKLIST).label("Wallet credential: excluded citizenships")
+            .helpText("ISO 3166-1 alpha-2 codes, comma separated, whose citizens the credential must exclude (level basic or plus).")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(CredentialSettings.RESIDENCY_BLOCKLIST).label("Wallet credential: excluded residencies")
+            .helpText("ISO 3166-1 alpha-2 codes, comma separated, whose residents the credential must exclude (level plus).")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(CredentialSettings.MAX_AGE_DAYS).label("Wallet credential maximum age (days)")
+            .helpText("Refuse proofs whose KYC approval is older than this. Empty: no limit.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(CredentialSettings.APP_NAME).label("Wallet credential application name")
+            .helpText("Your application's name as registered at Fractal; used in the authorization message offered with each challenge.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(CredentialSettings.CHALLENGE_SECONDS).label("Wallet challenge lifetime (seconds)")
+            .helpText("How long a wallet has to sign the challenge it was given (1 to 3600).")
+            .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(CredentialSettings.DEFAULT_CHALLENGE_SECONDS)).add()
+            .property().name(CredentialSettings.API_URL).label("Credentials API URL override")
+            .helpText("Leave empty to use the environment's Credentials API.").type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(CredentialSettings.SIGNER).label("Credential signer override")
+            .helpText("The address whose signature proofs must carry. Leave empty for the environment's published signer "
+                    + "(required for the custom environment).").type(ProviderConfigProperty.STRING_TYPE).add()
             .build();
 
     @Override

@@ -51,20 +51,19 @@ public final class CredentialEndpoint {
 
     /** A challenge for this user, and the authorization message the realm's requirement asks Fractal for. */
     public Response challenge(UserModel user) {
-        WalletChallenges.Challenge challenge = challenges.issue(realm, user);
+        Optional<Configured> configured = configured();
+        if (configured.isEmpty()) {
+            return notConfigured();
+        }
+        CredentialSettings settings = configured.get().settings();
+        WalletChallenges.Challenge challenge = challenges.issue(realm, user, settings.challengeLifetime());
+        String appName = settings.appName().orElse(realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("challenge", challenge.nonce());
         body.put("challenge_text", challenge.text());
         body.put("expires_at", challenge.expiresAt().toString());
-        provider().ifPresent(provider -> {
-            try {
-                CredentialSettings settings = CredentialSettings.from(provider.getConfig());
-                String appName = settings.appName().orElse(realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
-                body.put("authorization_message", settings.requirement().message(appName, provider.getConfig().get("clientId")).build().text());
-            } catch (IllegalArgumentException unusable) {
-                // the settings were refused at save; an older stored config simply offers no message
-            }
-        });
+        body.put("authorization_message", settings.requirement()
+                .message(appName, configured.get().provider().getConfig().get("clientId")).build().text());
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -78,17 +77,12 @@ public final class CredentialEndpoint {
         } catch (CredentialRequest.Malformed e) {
             return ApiErrors.error(Response.Status.BAD_REQUEST, "invalid_request", e.getMessage());
         }
-        IdentityProviderModel provider = provider().orElse(null);
-        CredentialSettings settings;
-        try {
-            settings = provider == null ? null : CredentialSettings.from(provider.getConfig());
-        } catch (IllegalArgumentException unusable) {
-            settings = null;
+        Optional<Configured> configured = configured();
+        if (configured.isEmpty()) {
+            return notConfigured();
         }
-        if (settings == null || settings.signer().isEmpty()) {
-            return ApiErrors.error(Response.Status.SERVICE_UNAVAILABLE, "not_configured",
-                    "Wallet credentials are not configured in this realm (a Fractal provider with a known signer).");
-        }
+        IdentityProviderModel provider = configured.get().provider();
+        CredentialSettings settings = configured.get().settings();
         String challengeText = challenges.consume(realm, user, request.challenge()).orElse(null);
         if (challengeText == null) {
             return ApiErrors.error(Response.Status.BAD_REQUEST, "invalid_challenge",
@@ -99,7 +93,7 @@ public final class CredentialEndpoint {
             FractalProof proof = request.message().isPresent()
                     ? proofFromFractal(provider, settings, wallet, request.message().get())
                     : FractalProof.fromJson(request.proof().orElseThrow());
-            proof.verifyFor(wallet, settings.signer().get(), Instant.now(), settings.maxAge());
+            proof.verifyFor(wallet, settings.signer().orElseThrow(), Instant.now(), settings.maxAge());
             List<String> shortfalls = settings.requirement().shortfalls(proof.credential());
             if (!shortfalls.isEmpty()) {
                 return ApiErrors.error(Response.Status.FORBIDDEN, "requirement_not_met",
@@ -166,9 +160,24 @@ public final class CredentialEndpoint {
         return ApiErrors.error(Response.Status.BAD_REQUEST, error, e.getMessage());
     }
 
-    /** The realm's Fractal provider for wallet credentials: the first enabled one by alias. */
-    private Optional<IdentityProviderModel> provider() {
-        return FractalProviders.of(session).stream().min(Comparator.comparing(IdentityProviderModel::getAlias));
+    private record Configured(IdentityProviderModel provider, CredentialSettings settings) {
+    }
+
+    /** The realm's Fractal provider for wallet credentials (the first enabled one by alias), if it knows its signer. */
+    private Optional<Configured> configured() {
+        return FractalProviders.of(session).stream().min(Comparator.comparing(IdentityProviderModel::getAlias)).flatMap(provider -> {
+            try {
+                CredentialSettings settings = CredentialSettings.from(provider.getConfig());
+                return settings.signer().isPresent() ? Optional.of(new Configured(provider, settings)) : Optional.empty();
+            } catch (IllegalArgumentException unusable) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Response notConfigured() {
+        return ApiErrors.error(Response.Status.SERVICE_UNAVAILABLE, "not_configured",
+                "Wallet credentials are not configured in this realm (a Fractal provider with a known signer).");
     }
 
     /** The message or the proof names another wallet than the one that signed the challenge. */

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * an optional maximum age since Fractal approved the KYC. Refused at save when they cannot work.
  */
 public record CredentialSettings(Optional<String> apiUrl, Optional<FractalSigner> signer, CredentialRequirement requirement,
-                                 Optional<Duration> maxAge, Optional<String> appName) {
+                                 Optional<Duration> maxAge, Optional<String> appName, Duration challengeLifetime) {
     public static final String API_URL = "credentialsUrl";
     public static final String SIGNER = "credentialsSigner";
     public static final String LEVEL = "credentialLevel";
@@ -30,6 +30,8 @@ public record CredentialSettings(Optional<String> apiUrl, Optional<FractalSigner
     public static final String RESIDENCY_BLOCKLIST = "credentialResidencyBlocklist";
     public static final String MAX_AGE_DAYS = "credentialMaxAgeDays";
     public static final String APP_NAME = "credentialAppName";
+    public static final String CHALLENGE_SECONDS = "credentialChallengeSeconds";
+    public static final long DEFAULT_CHALLENGE_SECONDS = 300;
     public static final String DEFAULT_LEVEL = "basic";
 
     public static CredentialSettings from(Map<String, String> config) {
@@ -38,7 +40,8 @@ public record CredentialSettings(Optional<String> apiUrl, Optional<FractalSigner
         Optional<FractalSigner> signer = setting(config, SIGNER).map(CredentialSettings::signer)
                 .or(() -> FractalSigner.forEnvironment(environment));
         return new CredentialSettings(url, signer, requirement(config), setting(config, MAX_AGE_DAYS).map(CredentialSettings::days),
-                setting(config, APP_NAME));
+                setting(config, APP_NAME), setting(config, CHALLENGE_SECONDS).map(CredentialSettings::challengeSeconds)
+                        .orElse(Duration.ofSeconds(DEFAULT_CHALLENGE_SECONDS)));
     }
 
     private static CredentialRequirement requirement(Map<String, String> config) {
@@ -78,6 +81,18 @@ public record CredentialSettings(Optional<String> apiUrl, Optional<FractalSigner
             return Duration.ofDays(days);
         } catch (NumberFormatException e) {
             throw new FractalConfigurationException("the credential maximum age must be a number of days: " + value);
+        }
+    }
+
+    private static Duration challengeSeconds(String value) {
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds < 1 || seconds > 3600) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new FractalConfigurationException("the wallet challenge lifetime must be 1 to 3600 seconds: " + value);
         }
     }
 

@@ -6,6 +6,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,6 @@ import java.util.Optional;
  * so a signature over it binds at most one request, on any node, and only for the user it was issued to.
  */
 final class WalletChallenges {
-    static final long LIFETIME_SECONDS = 300;
     private static final String KEY = "fractal-wallet-challenge:";
 
     record Challenge(String nonce, String text, Instant expiresAt) {
@@ -28,9 +28,9 @@ final class WalletChallenges {
         this.session = session;
     }
 
-    Challenge issue(RealmModel realm, UserModel user) {
+    Challenge issue(RealmModel realm, UserModel user, Duration lifetime) {
         String nonce = SecretGenerator.getInstance().randomString(32);
-        Instant expiresAt = Instant.ofEpochSecond(Instant.now().getEpochSecond() + LIFETIME_SECONDS);
+        Instant expiresAt = Instant.ofEpochSecond(Instant.now().getEpochSecond() + lifetime.toSeconds());
         String text = (realm.getDisplayName() == null || realm.getDisplayName().isBlank() ? realm.getName() : realm.getDisplayName())
                 + " asks you to prove that you control this wallet.\n"
                 + "Signing costs nothing and allows no transaction.\n\n"
@@ -38,7 +38,7 @@ final class WalletChallenges {
                 + "Realm: " + realm.getName() + "\n"
                 + "Nonce: " + nonce + "\n"
                 + "Expires: " + expiresAt;
-        store().put(KEY + nonce, LIFETIME_SECONDS, Map.of("realm", realm.getId(), "user", user.getId(), "text", text));
+        store().put(KEY + nonce, lifetime.toSeconds(), Map.of("realm", realm.getId(), "user", user.getId(), "text", text));
         return new Challenge(nonce, text, expiresAt);
     }
 

@@ -1,5 +1,6 @@
 package io.github.keycloakfractal.keycloak.rest;
 
+import io.github.keycloakfractal.keycloak.credentials.WalletExpirySweep;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -31,6 +32,7 @@ public final class FractalResourceProviderFactory implements RealmResourceProvid
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        WalletExpirySweep.schedule(factory);
     }
 
     @Override

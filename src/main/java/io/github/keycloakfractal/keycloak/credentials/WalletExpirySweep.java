@@ -1,0 +1,81 @@
+package io.github.keycloakfractal.keycloak.credentials;
+
+import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
+import io.github.keycloakfractal.keycloak.kyc.KycApplier;
+import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
+import org.jboss.logging.Logger;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
+import org.keycloak.timer.ScheduledTask;
+import org.keycloak.timer.TimerProvider;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Takes the wallet role from users whose credential has ended, for users who get no token in the meantime (tokens
+ * are checked by {@link WalletExpiryMapper}). It walks the role's members, a page at a time, never every user. Every
+ * node schedules it; Keycloak's cluster-aware runner keeps runs from overlapping and the single-use marker lets one
+ * run happen per interval across the cluster.
+ */
+public final class WalletExpirySweep implements ScheduledTask {
+    private static final Logger LOG = Logger.getLogger(WalletExpirySweep.class);
+    static final long INTERVAL_SECONDS = 300;
+    private static final int PAGE = 100;
+
+    /** Schedules the sweep once Keycloak's database is ready (after migrations). */
+    public static void schedule(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                try (KeycloakSession session = factory.create()) {
+                    session.getProvider(TimerProvider.class).schedule(new ClusterAwareScheduledTaskRunner(factory,
+                            new WalletExpirySweep(), INTERVAL_SECONDS * 1000), INTERVAL_SECONDS * 1000, "fractal-wallet-expiry");
+                }
+            }
+        });
+    }
+
+    @Override
+    public void run(KeycloakSession session) {
+        if (!session.singleUseObjects().putIfAbsent("fractal-wallet-expiry-run", INTERVAL_SECONDS - 10)) {
+            return;
+        }
+        Instant now = Instant.now();
+        int expired = session.realms().getRealmsStream().mapToInt(realm -> sweep(session, realm, now)).sum();
+        if (expired > 0) {
+            LOG.infof("Fractal wallet credentials expired: %d role(s) removed", expired);
+        }
+    }
+
+    private static int sweep(KeycloakSession session, RealmModel realm, Instant now) {
+        session.getContext().setRealm(realm);
+        int expired = 0;
+        for (IdentityProviderModel provider : FractalProviders.of(session)) {
+            RoleModel role = realm.getRole(KycRoleNames.from(provider.getConfig()).walletVerified());
+            if (role == null) {
+                continue;
+            }
+            KycApplier applier = FractalProviders.applier(session, realm, provider);
+            int first = 0;
+            List<UserModel> page;
+            do {
+                page = session.users().getRoleMembersStream(realm, role, first, PAGE).toList();
+                int removed = 0;
+                for (UserModel user : page) {
+                    if (applier.expireWallet(user, now)) {
+                        removed++;
+                    }
+                }
+                expired += removed;
+                first += page.size() - removed;
+            } while (page.size() == PAGE);
+        }
+        return expired;
+    }
+}
