@@ -20,6 +20,8 @@ import java.util.List;
  * each test the sandbox's seeded users are put back, so a test that changed one at Fractal cannot leak into the next.
  */
 public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback, ParameterResolver, TestWatcher {
+    /** How often the test server sweeps expired wallet roles. */
+    public static final int WALLET_SWEEP_SECONDS = 10;
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealKeycloak.class);
 
     private record Environment(KeycloakServer keycloak, FractalSandbox sandbox, AdminApi admin, OffsetClock sandboxClock)
@@ -39,8 +41,12 @@ public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback,
     private static Environment environment(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Environment.class, key -> {
             try {
+                List<String> options = new java.util.ArrayList<>(KeycloakServer.fileVault());
+                // the wallet-expiry sweep every few seconds instead of every five minutes, so a test can watch it work (and
+                // rarely enough that the token-time check usually gets to an expired wallet first)
+                options.add("--spi-realm-restapi-extension--fractal--wallet-sweep-seconds=" + WALLET_SWEEP_SECONDS);
                 KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(), KeycloakServer.freePort(),
-                        KeycloakServer.freePort(), KeycloakServer.fileVault());
+                        KeycloakServer.freePort(), options);
                 System.out.println("Keycloak " + keycloak.baseUrl() + " log: " + keycloak.logFile());
                 OffsetClock clock = new OffsetClock();
                 return new Environment(keycloak, FractalSandbox.start(0, clock), new AdminApi(keycloak), clock);

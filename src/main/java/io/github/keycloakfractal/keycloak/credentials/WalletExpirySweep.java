@@ -26,16 +26,25 @@ import java.util.List;
  */
 public final class WalletExpirySweep implements ScheduledTask {
     private static final Logger LOG = Logger.getLogger(WalletExpirySweep.class);
-    static final long INTERVAL_SECONDS = 300;
+    /** Server option {@code --spi-realm-restapi-extension--fractal--wallet-sweep-seconds}; default five minutes. */
+    public static final String INTERVAL_OPTION = "walletSweepSeconds";
+    public static final long DEFAULT_INTERVAL_SECONDS = 300;
     private static final int PAGE = 100;
 
+    private final long intervalSeconds;
+
+    private WalletExpirySweep(long intervalSeconds) {
+        this.intervalSeconds = intervalSeconds;
+    }
+
     /** Schedules the sweep once Keycloak's database is ready (after migrations). */
-    public static void schedule(KeycloakSessionFactory factory) {
+    public static void schedule(KeycloakSessionFactory factory, long intervalSeconds) {
+        long millis = intervalSeconds * 1000;
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
                 try (KeycloakSession session = factory.create()) {
                     session.getProvider(TimerProvider.class).schedule(new ClusterAwareScheduledTaskRunner(factory,
-                            new WalletExpirySweep(), INTERVAL_SECONDS * 1000), INTERVAL_SECONDS * 1000, "fractal-wallet-expiry");
+                            new WalletExpirySweep(intervalSeconds), millis), millis, "fractal-wallet-expiry");
                 }
             }
         });
@@ -43,7 +52,8 @@ public final class WalletExpirySweep implements ScheduledTask {
 
     @Override
     public void run(KeycloakSession session) {
-        if (!session.singleUseObjects().putIfAbsent("fractal-wallet-expiry-run", INTERVAL_SECONDS - 10)) {
+        // every node runs the timer; the marker, alive for just under one interval, lets one of them work per interval
+        if (!session.singleUseObjects().putIfAbsent("fractal-wallet-expiry-run", Math.max(1, intervalSeconds - 1))) {
             return;
         }
         Instant now = Instant.now();

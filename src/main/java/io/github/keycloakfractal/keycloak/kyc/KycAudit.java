@@ -25,7 +25,7 @@ public final class KycAudit {
     }
 
     void walletExpired(UserModel user) {
-        new EventBuilder(realm, session, session.getContext().getConnection())
+        event()
                 .event(EventType.UPDATE_PROFILE)
                 .user(user)
                 .detail("context", CONTEXT)
@@ -35,7 +35,7 @@ public final class KycAudit {
     }
 
     void stateChanged(UserModel user, String oldStatus, KycState state) {
-        new EventBuilder(realm, session, session.getContext().getConnection())
+        event()
                 .event(EventType.UPDATE_PROFILE)
                 .user(user)
                 .detail("context", CONTEXT)
@@ -44,5 +44,16 @@ public final class KycAudit {
                 .detail("fractal_new_status", state.status().value())
                 .detail("fractal_levels", String.join("+", state.levels()))
                 .success();
+    }
+
+    /** The caller's address when there is a request; background work (expiry sweep, reconciliation) has none. */
+    private EventBuilder event() {
+        EventBuilder event = new EventBuilder(realm, session);
+        try {
+            event.ipAddress(session.getContext().getConnection().getRemoteHost());
+        } catch (RuntimeException noRequest) {
+            // outside an HTTP request Keycloak cannot name a client connection (ContextNotActiveException)
+        }
+        return event;
     }
 }

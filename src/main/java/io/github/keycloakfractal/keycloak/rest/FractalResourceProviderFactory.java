@@ -26,13 +26,16 @@ public final class FractalResourceProviderFactory implements RealmResourceProvid
         };
     }
 
+    private long walletSweepSeconds = WalletExpirySweep.DEFAULT_INTERVAL_SECONDS;
+
     @Override
     public void init(Config.Scope config) {
+        walletSweepSeconds = Math.max(1, config.getLong(WalletExpirySweep.INTERVAL_OPTION, WalletExpirySweep.DEFAULT_INTERVAL_SECONDS));
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        WalletExpirySweep.schedule(factory);
+        WalletExpirySweep.schedule(factory, walletSweepSeconds);
     }
 
     @Override

@@ -21,6 +21,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,6 +182,32 @@ class CredentialsIT {
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), validUntil).toMillis()) + 1500);
         assertThat(vera.refreshedRoles()).doesNotContain("fractal-wallet-verified").contains("fractal-level-plus");
         assertThat(realm.realmRolesOfUser(vera.id, "fractal-wallet")).isEmpty();
+        // the token-time check sits in the realm's built-in "roles" scope, which every OIDC client carries
+        List<String> rolesScopeMappers = new ArrayList<>();
+        admin.get(realm.adminPath() + "/client-scopes").forEach(scope -> {
+            if ("roles".equals(scope.path("name").asText())) {
+                scope.path("protocolMappers").forEach(mapper -> rolesScopeMappers.add(mapper.path("protocolMapper").asText()));
+            }
+        });
+        assertThat(rolesScopeMappers).contains("fractal-wallet-expiry");
+    }
+
+    @Test
+    void theSweepTakesTheWalletRoleFromUsersWhoGetNoToken() throws Exception {
+        FractalRealm realm = realm("cr-sweep", Map.of());
+        Account sam = account(realm, "sam");
+        Wallet wallet = Wallet.of(SandboxCredentials.SUBJECT_PRIVATE_KEY);
+        sandboxClock.shift(Duration.ofHours(-24).plusSeconds(5));
+        HttpResponse<String> bound = sam.post(viaFractal(sam.challenge(), wallet, wallet));
+        assertThat(bound.statusCode()).as(bound.body()).isEqualTo(200);
+        assertThat(realm.realmRolesOfUser(sam.id, "fractal-wallet")).containsExactly("fractal-wallet-verified");
+
+        Instant deadline = Instant.parse(json(bound).path("valid_until").asText()).plusSeconds(4L * RealKeycloak.WALLET_SWEEP_SECONDS + 5);
+        while (!realm.realmRolesOfUser(sam.id, "fractal-wallet").isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        assertThat(realm.realmRolesOfUser(sam.id, "fractal-wallet")).as("removed by the sweep, no token issued").isEmpty();
+        assertThat(realm.realmRolesOfUser(sam.id, "fractal-level-")).contains("fractal-level-plus");
     }
 
     @Test
