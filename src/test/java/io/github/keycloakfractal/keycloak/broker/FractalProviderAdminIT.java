@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.keycloakfractal.testkit.AdminApi;
 import io.github.keycloakfractal.testkit.RealKeycloak;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
@@ -19,15 +21,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What an admin sees and saves: the provider in "Add provider", its fields, their round trip, export and import. */
 @ExtendWith(RealKeycloak.class)
 class FractalProviderAdminIT {
-    private static final Map<String, String> EVERY_FIELD = Map.of(
-            "clientId", "my-fractal-client",
-            "clientSecret", "s3cret-value",
-            "environment", "custom",
-            "userInfoShape", "v1",
-            "authorizationUrl", "https://fractal.example/authorize",
-            "tokenUrl", "https://fractal.example/oauth/token",
-            "userInfoUrl", "https://fractal.example/users/me",
-            "defaultScope", "uid:read email:read verification.plus:read verification.plus.details:read");
+    private static final Map<String, String> EVERY_FIELD = Map.ofEntries(
+            Map.entry("clientId", "my-fractal-client"),
+            Map.entry("clientSecret", "s3cret-value"),
+            Map.entry("environment", "custom"),
+            Map.entry("userInfoShape", "v1"),
+            Map.entry("authorizationUrl", "https://fractal.example/authorize"),
+            Map.entry("tokenUrl", "https://fractal.example/oauth/token"),
+            Map.entry("userInfoUrl", "https://fractal.example/users/me"),
+            Map.entry("defaultScope", "uid:read email:read verification.plus:read verification.plus.details:read"),
+            Map.entry("credentialLevel", "plus+liveness"),
+            Map.entry("credentialCitizenshipBlocklist", "KP,IR"),
+            Map.entry("credentialResidencyBlocklist", "US"),
+            Map.entry("credentialMaxAgeDays", "182"),
+            Map.entry("credentialAppName", "My dApp"),
+            Map.entry("credentialChallengeSeconds", "120"),
+            Map.entry("credentialsUrl", "https://credentials.fractal.example"),
+            Map.entry("credentialsSigner", "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"));
 
     private final AdminApi admin;
 
@@ -54,7 +64,9 @@ class FractalProviderAdminIT {
         type.path("properties").forEach(p -> fields.add(p.path("name").asText()));
         assertThat(fields).containsExactly("environment", "userInfoShape", "authorizationUrl", "tokenUrl", "userInfoUrl",
                 "rolePrefix", "statusRoleTemplate", "levelRoleTemplate", "accreditedInvestorRole", "webhookSecrets",
-                "krakenClientId", "krakenUrl", "krakenPrivateKey", "krakenApiKey", "krakenWebhookSecrets", "krakenConfirmStatus", "krakenLevel");
+                "krakenClientId", "krakenUrl", "krakenPrivateKey", "krakenApiKey", "krakenWebhookSecrets", "krakenConfirmStatus", "krakenLevel",
+                "credentialLevel", "credentialCitizenshipBlocklist", "credentialResidencyBlocklist", "credentialMaxAgeDays",
+                "credentialAppName", "credentialChallengeSeconds", "credentialsUrl", "credentialsSigner");
     }
 
     @Test
@@ -131,6 +143,27 @@ class FractalProviderAdminIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("unknown Fractal environment");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "credentialsSigner | 0x1234 | credential signer",
+            "credentialLevel | basic+teleport | credential requirement",
+            "credentialResidencyBlocklist | US | credential requirement",
+            "credentialCitizenshipBlocklist | XX | not an ISO 3166-1",
+            "credentialMaxAgeDays | half a year | maximum age",
+            "credentialChallengeSeconds | 0 | challenge lifetime"})
+    void walletCredentialSettingsThatCannotWorkAreRefusedAtSave(String key, String value, String named) {
+        String realm = newRealm("badcred");
+        Map<String, String> config = new HashMap<>(Map.of("clientId", "c", "clientSecret", "s", "credentialLevel", "basic"));
+        config.put(key, value);
+
+        HttpResponse<String> response = admin.send("POST", "/realms/" + realm + "/identity-provider/instances",
+                Map.of("alias", "fractal", "providerId", "fractal", "config", config));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains(named);
+        assertThat(admin.send("GET", "/realms/" + realm + "/identity-provider/instances/fractal", null).statusCode()).isEqualTo(404);
     }
 
     /** Keycloak never shows a stored client secret back, not even to admins: it reads as the mask. */
