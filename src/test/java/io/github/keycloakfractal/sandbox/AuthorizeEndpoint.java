@@ -3,8 +3,6 @@ package io.github.keycloakfractal.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +88,7 @@ final class AuthorizeEndpoint implements Exchanges.Endpoint {
             return null;
         }
         String redirectUri = params.get("redirect_uri");
-        if (!isAcceptableRedirectUri(redirectUri)) {
+        if (!Exchanges.isAcceptableRedirectUri(redirectUri)) {
             Exchanges.sendHtml(exchange, 400, Html.errorPage("An error has occurred",
                     "The requested redirect uri is malformed or doesn't match client redirect URI."));
             return null;
@@ -118,19 +116,6 @@ final class AuthorizeEndpoint implements Exchanges.Endpoint {
         return new Request(Collections.unmodifiableMap(new LinkedHashMap<>(params)), scopes);
     }
 
-    /** Any absolute http(s) URI without a fragment: the sandbox does not keep a list of registered redirect URIs. */
-    private static boolean isAcceptableRedirectUri(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        try {
-            URI uri = new URI(value);
-            return uri.isAbsolute() && uri.getFragment() == null && uri.getHost() != null
-                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
 
     private static void redirectError(HttpExchange exchange, String redirectUri, String error, String description, String state)
             throws IOException {

@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -203,5 +205,19 @@ final class Exchanges {
             // not JSON after all: no body parameters
         }
         return values;
+    }
+
+    /** Any absolute http(s) URI without a fragment: the sandbox does not keep a list of registered redirect URIs. */
+    static boolean isAcceptableRedirectUri(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        try {
+            URI uri = new URI(value);
+            return uri.isAbsolute() && uri.getFragment() == null && uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 }

@@ -1,7 +1,5 @@
 package io.github.keycloakfractal.sandbox;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.List;
@@ -76,7 +74,7 @@ public final class SandboxKraken {
      * {@code oneTimeToken} added to the query. Absolute http(s) without a fragment.
      */
     public void registerRedirectUrl(String url) {
-        if (!isAcceptableRedirectUrl(url)) {
+        if (!Exchanges.isAcceptableRedirectUri(url)) {
             throw new IllegalArgumentException("the redirect URL must be absolute http(s) without a fragment");
         }
         this.redirectUrl = url;
@@ -149,18 +147,5 @@ public final class SandboxKraken {
             throw new IllegalArgumentException("no Kraken user " + id);
         }
         return user;
-    }
-
-    private static boolean isAcceptableRedirectUrl(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        try {
-            URI uri = new URI(value);
-            return uri.isAbsolute() && uri.getFragment() == null && uri.getHost() != null
-                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

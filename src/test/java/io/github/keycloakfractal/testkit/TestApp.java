@@ -48,35 +48,28 @@ public final class TestApp {
     public JsonNode exchange(String landed) throws IOException, InterruptedException {
         String code = Arrays.stream(URI.create(landed).getRawQuery().split("&"))
                 .filter(p -> p.startsWith("code=")).map(p -> p.substring(5)).findFirst().orElseThrow();
-        String form = "grant_type=authorization_code&code=" + code + "&redirect_uri=" + AdminApi.encode(realm.appRedirectUri())
-                + "&client_id=" + FractalRealm.APP_CLIENT + "&client_secret=" + FractalRealm.APP_SECRET;
+        return token("grant_type=authorization_code&code=" + code + "&redirect_uri=" + AdminApi.encode(realm.appRedirectUri()));
+    }
+
+    /** Tokens for a local account straight from its password (the test app allows direct grants), no browser. */
+    public UserTokens passwordTokens(String username, String password) throws IOException, InterruptedException {
+        return new UserTokens(token("grant_type=password&scope=openid&username=" + AdminApi.encode(username)
+                + "&password=" + AdminApi.encode(password)));
+    }
+
+    /** A fresh token from the refresh token, without a new login: its roles are the user's roles now. */
+    public UserTokens refresh(UserTokens tokens) throws IOException, InterruptedException {
+        return new UserTokens(token("grant_type=refresh_token&refresh_token=" + AdminApi.encode(tokens.response().path("refresh_token").asText())));
+    }
+
+    /** A grant at the realm's token endpoint as the test app; it must succeed. */
+    private JsonNode token(String grant) throws IOException, InterruptedException {
+        String form = grant + "&client_id=" + FractalRealm.APP_CLIENT + "&client_secret=" + FractalRealm.APP_SECRET;
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(realm.url() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return AdminApi.JSON.readTree(response.body());
-    }
-
-    /** Tokens for a local account straight from its password (the test app allows direct grants), no browser. */
-    public UserTokens passwordTokens(String username, String password) throws IOException, InterruptedException {
-        String form = "grant_type=password&scope=openid&username=" + AdminApi.encode(username) + "&password=" + AdminApi.encode(password)
-                + "&client_id=" + FractalRealm.APP_CLIENT + "&client_secret=" + FractalRealm.APP_SECRET;
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(realm.url() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new UserTokens(AdminApi.JSON.readTree(response.body()));
-    }
-
-    /** A fresh token from the refresh token, without a new login: its roles are the user's roles now. */
-    public UserTokens refresh(UserTokens tokens) throws IOException, InterruptedException {
-        String form = "grant_type=refresh_token&refresh_token=" + AdminApi.encode(tokens.response().path("refresh_token").asText())
-                + "&client_id=" + FractalRealm.APP_CLIENT + "&client_secret=" + FractalRealm.APP_SECRET;
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(realm.url() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new UserTokens(AdminApi.JSON.readTree(response.body()));
     }
 
     /** GET with the user's bearer token, e.g. Keycloak's broker token endpoint. */
