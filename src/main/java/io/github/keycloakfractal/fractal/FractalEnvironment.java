@@ -39,6 +39,11 @@ public enum FractalEnvironment {
         return Optional.ofNullable(credentials);
     }
 
+    /** The statistics API (client-credentials token with {@code client.stats:read}). */
+    public Optional<String> statsUrl() {
+        return Optional.ofNullable(resource).map(base -> base + "/v2/stats");
+    }
+
     /** The configuration value of this environment, as shown on the admin page. */
     public String configValue() {
         return ConfigValues.name(this);

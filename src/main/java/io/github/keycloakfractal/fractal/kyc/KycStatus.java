@@ -1,5 +1,7 @@
 package io.github.keycloakfractal.fractal.kyc;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,6 +35,19 @@ public enum KycStatus {
             case "verification_contacted" -> CONTACTED;
             default -> throw new UnknownKycValueException("not a verification webhook type: '" + type + "'");
         };
+    }
+
+    /**
+     * The status a person has when Fractal reports several (one per level or add-on): an approval anywhere counts,
+     * then a rejection, an expiry, a question to the user, and pending last.
+     */
+    public static KycStatus overall(Collection<KycStatus> statuses) {
+        for (KycStatus status : List.of(APPROVED, REJECTED, EXPIRED, CONTACTED, PENDING)) {
+            if (statuses.contains(status)) {
+                return status;
+            }
+        }
+        throw new UnknownKycValueException("no KYC status reported");
     }
 
     /** Kraken knows approved, pending and rejected (token exchange, status endpoint, webhooks). */

@@ -15,9 +15,6 @@ import java.util.Optional;
  * case approves (with the union of approved levels); otherwise rejected, expired, contacted, pending in that order.
  */
 public final class UserInfoKyc {
-    private static final List<KycStatus> PRECEDENCE = List.of(KycStatus.APPROVED, KycStatus.REJECTED, KycStatus.EXPIRED,
-            KycStatus.CONTACTED, KycStatus.PENDING);
-
     private UserInfoKyc() {
     }
 
@@ -47,8 +44,7 @@ public final class UserInfoKyc {
                 approved.add(level);
             }
         }
-        KycStatus status = PRECEDENCE.stream().filter(outcomes::contains).findFirst().orElseThrow();
-        return KycState.of(status, approved, null, source, observedAt);
+        return KycState.of(KycStatus.overall(outcomes), approved, null, source, observedAt);
     }
 
     /** One case's outcome in either encoding. */

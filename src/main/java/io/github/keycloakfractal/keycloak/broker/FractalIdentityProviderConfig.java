@@ -10,6 +10,7 @@ import io.github.keycloakfractal.keycloak.credentials.CredentialSettings;
 import io.github.keycloakfractal.keycloak.credentials.WalletExpiryScope;
 import io.github.keycloakfractal.keycloak.kraken.KrakenSettings;
 import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
+import io.github.keycloakfractal.keycloak.sync.ReconcileSettings;
 import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -84,6 +85,7 @@ public final class FractalIdentityProviderConfig extends OAuth2IdentityProviderC
         VaultSecrets.references(getConfig().get(VaultSecrets.LEGACY_WEBHOOK));
         KrakenSettings.from(getConfig());
         CredentialSettings.from(getConfig());
+        ReconcileSettings.from(getConfig());
         if (getDisplayName() == null || getDisplayName().isBlank()) {
             setDisplayName(DEFAULT_DISPLAY_NAME);
         }

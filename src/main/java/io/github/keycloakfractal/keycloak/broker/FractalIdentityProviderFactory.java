@@ -4,6 +4,7 @@ import io.github.keycloakfractal.fractal.FractalEnvironment;
 import io.github.keycloakfractal.fractal.UserInfoShape;
 import io.github.keycloakfractal.keycloak.credentials.CredentialSettings;
 import io.github.keycloakfractal.keycloak.kraken.KrakenSettings;
+import io.github.keycloakfractal.keycloak.sync.ReconcileSettings;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
 import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
@@ -73,6 +74,12 @@ public final class FractalIdentityProviderFactory extends AbstractIdentityProvid
             .property().name(KrakenSettings.LEVEL).label("Kraken KYC level")
             .helpText("The level your Kraken journey verifies, e.g. basic+liveness; its roles are granted on approval.")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(KrakenSettings.DEFAULT_LEVEL).add()
+            .property().name(ReconcileSettings.INTERVAL_MINUTES).label("Reconciliation interval (minutes)")
+            .helpText("Compare every linked user with Fractal's statistics this often and repair drift. Empty or 0: off. "
+                    + "Needs the client-credentials grant with client.stats:read for this client at Fractal.")
+            .type(ProviderConfigProperty.STRING_TYPE).add()
+            .property().name(ReconcileSettings.STATS_URL).label("Statistics URL override")
+            .helpText("Leave empty to use the environment's statistics API (RESOURCE/v2/stats).").type(ProviderConfigProperty.STRING_TYPE).add()
             .property().name(CredentialSettings.LEVEL).label("Wallet credential level")
             .helpText("What a wallet's credential proof must show, e.g. basic, plus or plus+liveness (uniqueness < basic < plus).")
             .type(ProviderConfigProperty.STRING_TYPE).defaultValue(CredentialSettings.DEFAULT_LEVEL).add()

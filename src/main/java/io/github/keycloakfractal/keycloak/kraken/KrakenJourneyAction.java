@@ -80,16 +80,8 @@ final class KrakenJourneyAction implements RequiredActionProvider {
 
     /** Asks Kraken again for a user who came back pending; a decision made meanwhile is applied like any other. */
     private static void checkAgain(RequiredActionContext context, KrakenJourneyNotes notes) {
-        UserModel user = context.getUser();
-        String krakenId = user.getFirstAttribute(KycAttributes.KRAKEN_ID);
-        Optional<KrakenProvider> provider = notes.providerAlias().flatMap(alias -> KrakenProvider.find(context.getSession(), alias));
-        if (krakenId == null || provider.isEmpty()) {
-            return;
-        }
         try {
-            KycStatus status = KrakenClient.api(context.getSession(), provider.get().settings()).status(krakenId);
-            provider.get().applyDecision(context.getSession(), user, krakenId, status);
-            notes.finish(status);
+            KrakenRecheck.recheck(context.getSession(), context.getUser(), notes.providerAlias().orElse(null)).ifPresent(notes::finish);
         } catch (KrakenException e) {
             LOG.warnf("Kraken status check for the %s action failed: %s", KrakenJourneyActionFactory.ID, e.getMessage());
         }

@@ -30,6 +30,8 @@ class FractalProviderAdminIT {
             Map.entry("tokenUrl", "https://fractal.example/oauth/token"),
             Map.entry("userInfoUrl", "https://fractal.example/users/me"),
             Map.entry("defaultScope", "uid:read email:read verification.plus:read verification.plus.details:read"),
+            Map.entry("reconcileIntervalMinutes", "360"),
+            Map.entry("statsUrl", "https://fractal.example/v2/stats"),
             Map.entry("credentialLevel", "plus+liveness"),
             Map.entry("credentialCitizenshipBlocklist", "KP,IR"),
             Map.entry("credentialResidencyBlocklist", "US"),
@@ -65,7 +67,7 @@ class FractalProviderAdminIT {
         assertThat(fields).containsExactly("environment", "userInfoShape", "authorizationUrl", "tokenUrl", "userInfoUrl",
                 "rolePrefix", "statusRoleTemplate", "levelRoleTemplate", "accreditedInvestorRole", "webhookSecrets",
                 "krakenClientId", "krakenUrl", "krakenPrivateKey", "krakenApiKey", "krakenWebhookSecrets", "krakenConfirmStatus", "krakenLevel",
-                "credentialLevel", "credentialCitizenshipBlocklist", "credentialResidencyBlocklist", "credentialMaxAgeDays",
+                "reconcileIntervalMinutes", "statsUrl", "credentialLevel", "credentialCitizenshipBlocklist", "credentialResidencyBlocklist", "credentialMaxAgeDays",
                 "credentialAppName", "credentialChallengeSeconds", "credentialsUrl", "credentialsSigner");
     }
 
@@ -152,7 +154,8 @@ class FractalProviderAdminIT {
             "credentialResidencyBlocklist | US | credential requirement",
             "credentialCitizenshipBlocklist | XX | not an ISO 3166-1",
             "credentialMaxAgeDays | half a year | maximum age",
-            "credentialChallengeSeconds | 0 | challenge lifetime"})
+            "credentialChallengeSeconds | 0 | challenge lifetime",
+            "reconcileIntervalMinutes | -5 | reconciliation interval"})
     void walletCredentialSettingsThatCannotWorkAreRefusedAtSave(String key, String value, String named) {
         String realm = newRealm("badcred");
         Map<String, String> config = new HashMap<>(Map.of("clientId", "c", "clientSecret", "s", "credentialLevel", "basic"));

@@ -1,0 +1,17 @@
+package io.github.keycloakfractal.fractal.stats;
+
+import io.github.keycloakfractal.fractal.kyc.KycLevel;
+import io.github.keycloakfractal.fractal.kyc.KycStatus;
+
+import java.util.List;
+
+/**
+ * What Fractal's statistics say about one user: the overall status and the approved levels. The original
+ * {@code {user_id: status}} shape names no levels, so {@code levelsKnown} tells a reconciler whether to trust
+ * {@code approvedLevels} or keep the levels it has.
+ */
+public record FractalVerdict(String uid, KycStatus status, List<KycLevel> approvedLevels, boolean levelsKnown) {
+    public FractalVerdict {
+        approvedLevels = List.copyOf(approvedLevels);
+    }
+}

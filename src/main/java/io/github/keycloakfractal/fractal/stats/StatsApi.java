@@ -1,0 +1,67 @@
+package io.github.keycloakfractal.fractal.stats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.keycloakfractal.fractal.HttpTransport;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Fractal's statistics API ({@code RESOURCE/v2/stats/...}): who authorized the application and where their KYC
+ * stands, plus the total and per-country counts. Calls carry a client-credentials token with
+ * {@code client.stats:read}, supplied (and cached) by {@link ClientToken}.
+ */
+public final class StatsApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String statsUrl;
+    private final ClientToken token;
+    private final ClientToken.Grant grant;
+    private final HttpTransport transport;
+
+    public StatsApi(String statsUrl, ClientToken token, ClientToken.Grant grant, HttpTransport transport) {
+        this.statsUrl = statsUrl.endsWith("/") ? statsUrl.substring(0, statsUrl.length() - 1) : statsUrl;
+        this.token = token;
+        this.grant = grant;
+        this.transport = transport;
+    }
+
+    public UserVerifications userVerifications() throws StatsException {
+        return UserVerifications.parse(get("/user-verifications"));
+    }
+
+    /** {@code {"approved": n, "contacted": n, ...}}. */
+    public JsonNode totals() throws StatsException {
+        return json(get("/total-verifications"));
+    }
+
+    /** {@code {"US": {"approved": n, ...}, ...}}. */
+    public JsonNode countries() throws StatsException {
+        return json(get("/country-verifications"));
+    }
+
+    private String get(String path) throws StatsException {
+        HttpTransport.Answer answer;
+        try {
+            answer = transport.get(statsUrl + path, Optional.of(token.bearer(grant)));
+        } catch (IOException e) {
+            throw new StatsException("Fractal's statistics API is unreachable: " + e.getClass().getSimpleName());
+        }
+        if (answer.status() == 401) {
+            token.forget();
+        }
+        if (answer.status() != 200) {
+            throw new StatsException("Fractal's statistics API answered HTTP " + answer.status());
+        }
+        return answer.body();
+    }
+
+    private static JsonNode json(String body) throws StatsException {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new StatsException("Fractal's statistics API answered something that is not JSON");
+        }
+    }
+}

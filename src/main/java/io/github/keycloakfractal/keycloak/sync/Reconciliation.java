@@ -1,0 +1,182 @@
+package io.github.keycloakfractal.keycloak.sync;
+
+import io.github.keycloakfractal.fractal.kraken.KrakenException;
+import io.github.keycloakfractal.fractal.kyc.KycSource;
+import io.github.keycloakfractal.fractal.kyc.KycState;
+import io.github.keycloakfractal.fractal.kyc.KycStatus;
+import io.github.keycloakfractal.fractal.stats.FractalVerdict;
+import io.github.keycloakfractal.fractal.stats.StatsException;
+import io.github.keycloakfractal.fractal.stats.UserVerifications;
+import io.github.keycloakfractal.keycloak.kraken.KrakenRecheck;
+import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
+import io.github.keycloakfractal.keycloak.kyc.KycApplier;
+import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
+import org.jboss.logging.Logger;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Repairs drift between Fractal and the realm: Fractal's statistics list every user who authorized the application
+ * with their current status and levels; each one linked in the realm whose state differs is corrected through the
+ * applier (source {@code reconciliation}, one event per change). Users Fractal lists but the realm does not know are
+ * counted, not created. Kraken users do not appear in those statistics, so the realm's pending Kraken users are
+ * asked about at Kraken.
+ *
+ * <p>Work goes in chunks of {@value #CHUNK} users, each in its own transaction, users found through the indexed
+ * federated-identity link; only Fractal's verdicts (one small record per listed user) are held for the run. The
+ * observation time is the moment before Fractal was asked, so a webhook that arrives during the run wins.
+ */
+public final class Reconciliation {
+    private static final Logger LOG = Logger.getLogger(Reconciliation.class);
+    static final int CHUNK = 500;
+    private static final int PAGE = 200;
+
+    private final KeycloakSessionFactory factory;
+    private final StatsTokens tokens;
+
+    public Reconciliation(KeycloakSessionFactory factory, StatsTokens tokens) {
+        this.factory = factory;
+        this.tokens = tokens;
+    }
+
+    /** Counters of one run; only the run's own thread touches them. */
+    private static final class Tally {
+        int checked;
+        int changed;
+        int unknown;
+        int failed;
+        int krakenChecked;
+    }
+
+    public ReconcileSummary run(KeycloakSession session, RealmModel realm, IdentityProviderModel provider, String trigger) {
+        Instant observedAt = Instant.now();
+        UserVerifications listed;
+        try {
+            listed = FractalStats.api(session, provider, tokens).userVerifications();
+        } catch (StatsException e) {
+            LOG.warnf("Reconciliation of realm %s with provider %s not run: %s", realm.getName(), provider.getAlias(), e.getMessage());
+            return LastRun.record(realm, new ReconcileSummary(provider.getAlias(), trigger, observedAt, Instant.now(), 0, 0, 0, 0, 0,
+                    Optional.of(e.getMessage())));
+        }
+        Tally tally = new Tally();
+        tally.failed += listed.unreadable().size();
+        List<FractalVerdict> verdicts = new ArrayList<>(listed.verdicts().values());
+        for (int from = 0; from < verdicts.size(); from += CHUNK) {
+            List<FractalVerdict> chunk = verdicts.subList(from, Math.min(verdicts.size(), from + CHUNK));
+            inTransaction(realm, provider, (s, applier) -> chunk.forEach(verdict -> reconcile(s, provider, applier, verdict, observedAt, tally)));
+        }
+        recheckPendingKrakenUsers(realm, provider, tally);
+        ReconcileSummary summary = new ReconcileSummary(provider.getAlias(), trigger, observedAt, Instant.now(), tally.checked,
+                tally.changed, tally.unknown, tally.failed, tally.krakenChecked, Optional.empty());
+        LOG.infof("Reconciliation of realm %s with provider %s: %s", realm.getName(), provider.getAlias(), summary.toJson());
+        return LastRun.record(realm, summary);
+    }
+
+    /** The same comparison for one user, e.g. an admin's re-check; empty when the user has no Fractal link or Fractal does not list them. */
+    public Optional<KycApplier.Outcome> recheck(KeycloakSession session, RealmModel realm, IdentityProviderModel provider, UserModel user)
+            throws StatsException {
+        Optional<String> uid = session.users().getFederatedIdentitiesStream(realm, user)
+                .filter(link -> link.getIdentityProvider().equals(provider.getAlias())).map(link -> link.getUserId()).findFirst();
+        if (uid.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant observedAt = Instant.now();
+        FractalVerdict verdict = FractalStats.api(session, provider, tokens).userVerifications().verdicts().get(uid.get());
+        return verdict == null ? Optional.empty()
+                : Optional.of(FractalProviders.applier(session, realm, provider).apply(user, stateFor(user, verdict, observedAt)));
+    }
+
+    private static void reconcile(KeycloakSession session, IdentityProviderModel provider, KycApplier applier, FractalVerdict verdict,
+                                  Instant observedAt, Tally tally) {
+        try {
+            Optional<UserModel> user = FractalProviders.linkedUser(session, session.getContext().getRealm(), provider, verdict.uid());
+            if (user.isEmpty()) {
+                tally.unknown++;
+                return;
+            }
+            tally.checked++;
+            KycState state = stateFor(user.get(), verdict, observedAt);
+            if (differs(user.get(), state) && applier.apply(user.get(), state) == KycApplier.Outcome.CHANGED) {
+                tally.changed++;
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Reconciliation could not apply Fractal's state to one user");
+            tally.failed++;
+        }
+    }
+
+    /** Fractal's verdict as a state; without levels (the original shape), an approval keeps the levels held. */
+    private static KycState stateFor(UserModel user, FractalVerdict verdict, Instant observedAt) {
+        SortedSet<String> levels = new TreeSet<>();
+        if (verdict.levelsKnown()) {
+            verdict.approvedLevels().forEach(level -> levels.addAll(level.components()));
+        } else {
+            levels.addAll(user.getAttributeStream(KycAttributes.LEVELS).toList());
+        }
+        String note = verdict.status().value().equals(user.getFirstAttribute(KycAttributes.STATUS)) ? user.getFirstAttribute(KycAttributes.NOTE) : null;
+        return new KycState(verdict.status(), levels, Optional.ofNullable(note), KycSource.RECONCILIATION, observedAt);
+    }
+
+    /** Only a different status or level set is applied, so an unchanged user costs a read, not a write. */
+    private static boolean differs(UserModel user, KycState state) {
+        return !state.status().value().equals(user.getFirstAttribute(KycAttributes.STATUS))
+                || !new TreeSet<>(user.getAttributeStream(KycAttributes.LEVELS).toList()).equals(state.levels());
+    }
+
+    /** Pending Kraken users, found a page at a time by attribute, asked about at Kraken in chunks. */
+    private void recheckPendingKrakenUsers(RealmModel realm, IdentityProviderModel provider, Tally tally) {
+        List<String> pending = new ArrayList<>();
+        int[] first = {0};
+        boolean[] more = {true};
+        while (more[0]) {
+            inTransaction(realm, provider, (s, applier) -> {
+                List<UserModel> page = s.users().searchForUserStream(s.getContext().getRealm(),
+                        Map.of(KycAttributes.STATUS, KycStatus.PENDING.value()), first[0], PAGE).toList();
+                page.stream().filter(user -> user.getFirstAttribute(KycAttributes.KRAKEN_ID) != null).map(UserModel::getId).forEach(pending::add);
+                first[0] += page.size();
+                more[0] = page.size() == PAGE;
+            });
+        }
+        for (int from = 0; from < pending.size(); from += CHUNK) {
+            List<String> chunk = pending.subList(from, Math.min(pending.size(), from + CHUNK));
+            inTransaction(realm, provider, (s, applier) -> chunk.forEach(id -> {
+                UserModel user = s.users().getUserById(s.getContext().getRealm(), id);
+                try {
+                    if (user != null && KrakenRecheck.recheck(s, user, null).isPresent()) {
+                        tally.krakenChecked++;
+                    }
+                } catch (KrakenException | RuntimeException e) {
+                    LOG.debugf("Reconciliation could not re-check a Kraken user: %s", e.getMessage());
+                    tally.failed++;
+                }
+            }));
+        }
+    }
+
+    private interface Work {
+        void run(KeycloakSession session, KycApplier applier);
+    }
+
+    private void inTransaction(RealmModel realm, IdentityProviderModel provider, Work work) {
+        String realmId = realm.getId();
+        String alias = provider.getAlias();
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel current = session.realms().getRealm(realmId);
+            session.getContext().setRealm(current);
+            IdentityProviderModel currentProvider = session.identityProviders().getByAlias(alias);
+            work.run(session, FractalProviders.applier(session, current, currentProvider));
+        });
+    }
+}
