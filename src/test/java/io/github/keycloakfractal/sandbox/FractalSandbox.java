@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for Fractal ID that integration tests and the demo run locally: the consent page ({@code /authorize}),
  * the token endpoint ({@code /oauth/token}) and both user-info shapes ({@code /users/me}, {@code /v2/users/me}),
- * behaving as Fractal's contract (and the Doorkeeper server behind it) says. A real Keycloak and a headless browser
+ * behaving as Fractal's contract (and the Doorkeeper server behind it) says; besides, the statistics API
+ * ({@code /v2/stats/}), Kraken and the Credentials API. A real Keycloak and a headless browser
  * talk to it concurrently; every piece of state lives in the instance and is thread-safe.
  *
  * <p>This class is the server, its routing and the API tests use to set the scene (users, clients, token lifetime)
@@ -45,6 +46,7 @@ public final class FractalSandbox implements AutoCloseable {
     private final TokenStore tokens;
     private final SandboxKraken kraken;
     private final SandboxCredentials credentials = new SandboxCredentials();
+    private final SandboxStats stats = new SandboxStats(users);
     private final Clock clock;
     private final List<HttpServer> servers = new ArrayList<>();
     private final ExecutorService executor;
@@ -120,6 +122,8 @@ public final class FractalSandbox implements AutoCloseable {
                 .append("\n  credentials   ").append(sandbox.credentialsUrl()).append(" (proofs signed by ")
                 .append(sandbox.credentials().signerAddress()).append("; wallets ").append(SandboxCredentials.SUBJECT_ADDRESS)
                 .append(" approved, ").append(SandboxCredentials.PENDING_ADDRESS).append(" pending)")
+                .append("\n  statistics    ").append(sandbox.statsUrl())
+                .append("/{user,total,country}-verifications (client_credentials token with scope ").append(Scopes.CLIENT_STATS).append(")")
                 .append("\n  users (pick one on the consent page):");
         for (SandboxUser user : sandbox.users()) {
             banner.append(String.format("%n    %-6s %s", user.key(), user.describe()));
@@ -179,11 +183,13 @@ public final class FractalSandbox implements AutoCloseable {
 
     /**
      * Puts the seeded users back as they were at start (the same objects) and removes added users; the Credentials
-     * API's wallet users, signer and request log go back to their start too.
+     * API's wallet users, signer and request log go back to their start too, and so does the statistics API (shape,
+     * outage, synthetic users, request count).
      */
     public void resetUsers() {
         users.reset();
         credentials.reset();
+        stats.reset();
     }
 
     /** Lifetime of access tokens issued from now on (default 7200 s, as at Fractal). */
@@ -234,6 +240,19 @@ public final class FractalSandbox implements AutoCloseable {
         return baseUrl + CredentialsEndpoint.PATH;
     }
 
+    /**
+     * Fractal's statistics API (shape switch, outage, synthetic users, request count), served under
+     * {@code /v2/stats/} from the users' current data.
+     */
+    public SandboxStats stats() {
+        return stats;
+    }
+
+    /** The statistics API's base, without a trailing slash: {@code <this>/user-verifications} and so on. */
+    public String statsUrl() {
+        return baseUrl + "/v2/stats";
+    }
+
     @Override
     public void close() {
         servers.forEach(server -> server.stop(0));
@@ -250,6 +269,7 @@ public final class FractalSandbox implements AutoCloseable {
         server.createContext("/oauth/token", Exchanges.route("/oauth/token", new TokenEndpoint(clients, tokens)));
         server.createContext("/users/me", Exchanges.route("/users/me", UserInfoEndpoint.v1(tokens, users)));
         server.createContext("/v2/users/me", Exchanges.route("/v2/users/me", UserInfoEndpoint.v2(tokens, users)));
+        server.createContext(StatsEndpoint.PREFIX, Exchanges.guarded(StatsEndpoint.PREFIX, new StatsEndpoint(stats, tokens)));
         server.createContext(KrakenApiEndpoint.PREFIX, Exchanges.guarded("kraken", new KrakenApiEndpoint(kraken, clock)));
         server.createContext(KrakenJourneyEndpoint.PATH, Exchanges.route(KrakenJourneyEndpoint.PATH, new KrakenJourneyEndpoint(kraken)));
         server.createContext(CredentialsEndpoint.PATH, Exchanges.guarded(CredentialsEndpoint.PATH,

@@ -24,6 +24,7 @@ final class InfoPages {
         row(body, "User info v1", sandbox.userInfoV1Url());
         row(body, "User info v2", sandbox.userInfoV2Url());
         row(body, "Client id", FractalSandbox.DEFAULT_CLIENT_ID);
+        row(body, "Statistics", sandbox.statsUrl() + "/{user,total,country}-verifications");
         row(body, "Credentials API", sandbox.credentialsUrl() + "/ (signer " + sandbox.credentials().signerAddress() + ")");
         body.append("</table>\n<p>Users (pick one on the consent page):</p>\n<table>\n");
         for (SandboxUser user : sandbox.users()) {

@@ -3,7 +3,6 @@ package io.github.keycloakfractal.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -38,38 +37,21 @@ final class UserInfoEndpoint implements Exchanges.Endpoint {
             Exchanges.methodNotAllowed(exchange, "GET");
             return;
         }
-        TokenStore.Use use = tokens.use(bearerToken(exchange).orElse(null));
+        TokenStore.Use use = tokens.use(BearerAuth.token(exchange).orElse(null));
         if (use.refusal() != null) {
-            refuse(exchange, 401, "invalid_token", use.refusal().description);
+            BearerAuth.refuse(exchange, 401, "invalid_token", use.refusal().description);
             return;
         }
         TokenStore.TokenPair token = use.token();
         if (!token.isUserToken()) {
-            refuse(exchange, 403, "insufficient_scope", "The request requires higher privileges than provided by the access token.");
+            BearerAuth.refuse(exchange, 403, "insufficient_scope", BearerAuth.INSUFFICIENT_SCOPE_DESCRIPTION);
             return;
         }
         Optional<SandboxUser> user = users.find(token.userKey());
         if (user.isEmpty()) {
-            refuse(exchange, 401, "invalid_token", TokenStore.Refusal.REVOKED.description);
+            BearerAuth.refuse(exchange, 401, "invalid_token", TokenStore.Refusal.REVOKED.description);
             return;
         }
         Exchanges.sendJson(exchange, 200, document.apply(user.get(), token.grantedScopes()));
-    }
-
-    private static Optional<String> bearerToken(HttpExchange exchange) {
-        return Exchanges.header(exchange, "Authorization")
-                .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(value -> value.substring(7).trim())
-                .filter(token -> !token.isEmpty());
-    }
-
-    /** RFC 6750 3.1: the error in {@code WWW-Authenticate}, and (as Doorkeeper does) in a JSON body too. */
-    private static void refuse(HttpExchange exchange, int status, String error, String description) throws IOException {
-        exchange.getResponseHeaders().set("WWW-Authenticate",
-                "Bearer error=\"" + error + "\", error_description=\"" + description + "\"");
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        Exchanges.sendJson(exchange, status, body);
     }
 }
