@@ -117,6 +117,21 @@ public final class FractalRealm {
         return admin.get(adminPath() + "/users?exact=true&username=" + AdminApi.encode(username)).get(0).path("id").asText();
     }
 
+    /** A local account linked to a Fractal uid through the provider, as a first broker login would leave it. */
+    public String createLinkedUser(String username, String fractalUid) {
+        String id = createLocalUser(username, "linked-" + UUID.randomUUID());
+        admin.post(adminPath() + "/users/" + id + "/federated-identity/" + ALIAS,
+                Map.of("identityProvider", ALIAS, "userId", fractalUid, "userName", username));
+        return id;
+    }
+
+    /** Gives the user the realm-management role {@code manage-users}. */
+    public void grantManageUsers(String userId) {
+        String client = admin.get(adminPath() + "/clients?clientId=realm-management").get(0).path("id").asText();
+        JsonNode role = admin.get(adminPath() + "/clients/" + client + "/roles/manage-users");
+        admin.post(adminPath() + "/users/" + userId + "/role-mappings/clients/" + client, List.of(role));
+    }
+
     public JsonNode user(String id) {
         return admin.get(adminPath() + "/users/" + id);
     }

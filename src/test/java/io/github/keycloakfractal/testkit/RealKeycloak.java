@@ -22,6 +22,8 @@ import java.util.List;
 public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback, ParameterResolver, TestWatcher {
     /** How often the test server sweeps expired wallet roles. */
     public static final int WALLET_SWEEP_SECONDS = 10;
+    /** How often the test server looks for due scheduled reconciliations. */
+    public static final int RECONCILE_TICK_SECONDS = 2;
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealKeycloak.class);
 
     private record Environment(KeycloakServer keycloak, FractalSandbox sandbox, AdminApi admin, OffsetClock sandboxClock)
@@ -45,6 +47,8 @@ public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback,
                 // the wallet-expiry sweep every few seconds instead of every five minutes, so a test can watch it work (and
                 // rarely enough that the token-time check usually gets to an expired wallet first)
                 options.add("--spi-realm-restapi-extension--fractal--wallet-sweep-seconds=" + WALLET_SWEEP_SECONDS);
+                // scheduled reconciliation looks for due providers every few seconds instead of every minute
+                options.add("--spi-realm-restapi-extension--fractal--reconcile-tick-seconds=" + RECONCILE_TICK_SECONDS);
                 KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(), KeycloakServer.freePort(),
                         KeycloakServer.freePort(), options);
                 System.out.println("Keycloak " + keycloak.baseUrl() + " log: " + keycloak.logFile());
