@@ -1,6 +1,8 @@
 package io.github.keycloakfractal.demo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.keycloakfractal.sandbox.FractalSandbox;
+import io.github.keycloakfractal.sandbox.SandboxKraken;
 import io.github.keycloakfractal.sandbox.SandboxUser;
 import io.github.keycloakfractal.testkit.AdminApi;
 import io.github.keycloakfractal.testkit.KeycloakServer;
@@ -37,6 +39,7 @@ public final class DemoLauncher {
             admin.delete("/realms/fractal-demo");
         }
         admin.post("/realms", AdminApi.JSON.readTree(realmJson));
+        enableKrakenJourney(admin, sandbox, "http://localhost:" + keycloakPort, sandboxPort);
 
         String base = "http://localhost:" + keycloakPort;
         StringBuilder users = new StringBuilder();
@@ -54,12 +57,32 @@ public final class DemoLauncher {
                  Fractal sandbox:       http://localhost:%2$d   (client sandbox-client / sandbox-secret)
                  Webhooks:              POST %1$s/realms/fractal-demo/fractal/webhook
                                         signed with the demo secret in demo/vault/fractal-demo_fractalwebhook
+                 KYC journey (Kraken):  sign in first (above), then open
+                                        %1$s/realms/fractal-demo/protocol/openid-connect/auth?client_id=demo-app&response_type=code&scope=openid&redirect_uri=http%%3A%%2F%%2Flocalhost%%3A%2$d%%2Ftest-app%%2Fcallback&kc_action=fractal-kyc
+                 Admin operations:      %1$s/realms/fractal-demo/fractal/admin/health (bearer token of a user with manage-users)
                  Sandbox users (no password, pick one on the consent page):
                 %3$s
                  Keycloak log:          %4$s
                 ==================================================================================
                 """, base, sandboxPort, users, keycloak.logFile());
         Thread.currentThread().join();
+    }
+
+    /**
+     * Kraken on the demo provider (query-form link, the sandbox's well-known API key from the demo vault) and the
+     * fractal-kyc required action. Only the launcher does this: here the browser and Keycloak reach the sandbox at
+     * the same address, which Kraken's single URL setting needs (docker-compose has two).
+     */
+    private static void enableKrakenJourney(AdminApi admin, FractalSandbox sandbox, String keycloakBase, int sandboxPort) {
+        String providerPath = "/realms/fractal-demo/identity-provider/instances/fractal";
+        ObjectNode provider = (ObjectNode) admin.get(providerPath);
+        ((ObjectNode) provider.path("config")).put("krakenClientId", SandboxKraken.CLIENT_ID)
+                .put("krakenUrl", "http://localhost:" + sandboxPort + "/kraken")
+                .put("krakenApiKey", "${vault.krakenapikey}");
+        admin.put(providerPath, provider);
+        admin.post("/realms/fractal-demo/authentication/register-required-action",
+                Map.of("providerId", "fractal-kyc", "name", "Verify your identity with Fractal"));
+        sandbox.kraken().registerRedirectUrl(keycloakBase + "/realms/fractal-demo/fractal/kraken/return");
     }
 
     /** Fills {@code ${NAME:default}} from the environment, else from the given values, else the default. */

@@ -13,10 +13,12 @@ import org.keycloak.models.UserModel;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The one place a user's Fractal KYC state becomes attributes and realm roles; every input path (broker login,
@@ -51,11 +53,12 @@ public final class KycApplier {
         user.setAttribute(KycAttributes.LEVELS, List.copyOf(state.levels()));
         state.note().ifPresentOrElse(note -> user.setSingleAttribute(KycAttributes.NOTE, note), () -> user.removeAttribute(KycAttributes.NOTE));
         user.setSingleAttribute(KycAttributes.UPDATED_AT, state.observedAt().toString());
+        Set<String> held = heldRoleIds(user);
         for (KycStatus status : KycStatus.values()) {
-            setRole(user, roles.status(status), status == state.status());
+            setRole(user, held, roles.status(status), status == state.status());
         }
         for (String component : KycLevel.knownComponents()) {
-            setRole(user, roles.level(component), state.levels().contains(component));
+            setRole(user, held, roles.level(component), state.levels().contains(component));
         }
         if (changed) {
             audit.stateChanged(user, oldStatus, state);
@@ -77,7 +80,7 @@ public final class KycApplier {
         user.setSingleAttribute(KycAttributes.FRACTAL_ID, proof.fractalId());
         user.setSingleAttribute(KycAttributes.CREDENTIAL, proof.credential().text());
         user.setSingleAttribute(KycAttributes.CREDENTIAL_VALID_UNTIL, proof.validUntil().toString());
-        setRole(user, roles.walletVerified(), true);
+        setRole(user, heldRoleIds(user), roles.walletVerified(), true);
         return apply(user, KycState.of(KycStatus.APPROVED, List.of(proof.credential().level()), null, KycSource.CREDENTIAL_PROOF, Instant.now()));
     }
 
@@ -124,7 +127,7 @@ public final class KycApplier {
         profile.country().ifPresent(country -> user.setSingleAttribute(KycAttributes.COUNTRY, country.value()));
         profile.accreditedInvestor().ifPresent(accredited -> {
             user.setSingleAttribute(KycAttributes.ACCREDITED_INVESTOR, accredited.toString());
-            setRole(user, roles.accreditedInvestor(), accredited);
+            setRole(user, heldRoleIds(user), roles.accreditedInvestor(), accredited);
         });
     }
 
@@ -140,16 +143,21 @@ public final class KycApplier {
         }
     }
 
-    private void setRole(UserModel user, String name, boolean granted) {
+    /** The user's direct realm and client role ids, read once: asking per role costs a query each in Keycloak's JPA store. */
+    private static Set<String> heldRoleIds(UserModel user) {
+        return user.getRoleMappingsStream().map(RoleModel::getId).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private void setRole(UserModel user, Set<String> held, String name, boolean granted) {
         RoleModel role = realm.getRole(name);
         if (granted) {
             if (role == null) {
                 role = createRole(name);
             }
-            if (!user.hasDirectRole(role)) {
+            if (held.add(role.getId())) {
                 user.grantRole(role);
             }
-        } else if (role != null && user.hasDirectRole(role)) {
+        } else if (role != null && held.remove(role.getId())) {
             user.deleteRoleMapping(role);
         }
     }

@@ -3,6 +3,7 @@ package io.github.keycloakfractal.keycloak.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.keycloakfractal.sandbox.FractalSandbox;
+import io.github.keycloakfractal.sandbox.SandboxKraken;
 import io.github.keycloakfractal.testkit.AdminApi;
 import io.github.keycloakfractal.testkit.FractalRealm;
 import io.github.keycloakfractal.testkit.KeycloakServer;
@@ -157,6 +158,25 @@ class ReconciliationIT {
     }
 
     @Test
+    void pendingKrakenUsersAreAskedAboutAtKraken() throws Exception {
+        FractalRealm realm = realm("rc-kraken", Map.of("krakenClientId", SandboxKraken.CLIENT_ID, "krakenUrl", sandbox.krakenUrl(),
+                "krakenApiKey", "${vault.krakenapikey}"));
+        String krakenId = sandbox.kraken().addUser("approved");
+        String quinn = realm.createLocalUser("quinn", PASSWORD);
+        ObjectNode user = (ObjectNode) realm.user(quinn);
+        ObjectNode attributes = (ObjectNode) user.path("attributes");
+        attributes.putArray("fractal_kraken_id").add(krakenId);
+        attributes.putArray("fractal_kyc_status").add("pending");
+        this.admin.put(realm.adminPath() + "/users/" + quinn, user);
+
+        JsonNode run = runNow(realm, manager(realm));
+
+        assertThat(run.path("kraken_checked").asInt()).isEqualTo(1);
+        assertThat(realm.realmRolesOfUser(quinn, "fractal-")).containsExactlyInAnyOrder("fractal-kyc-approved",
+                "fractal-level-basic", "fractal-level-liveness");
+    }
+
+    @Test
     void aScheduledRunHappensWhenTheIntervalIsSet() throws Exception {
         FractalRealm realm = realm("rc-schedule", Map.of());
         String alice = realm.createLinkedUser("alice", sandbox.user("alice").uid());
@@ -183,6 +203,7 @@ class ReconciliationIT {
 
     private FractalRealm realm(String prefix, Map<String, String> extra) {
         FractalRealm.Builder builder = FractalRealm.builder(admin, keycloak, sandbox).userInfoShape("v2")
+                .vaultSecret("krakenapikey", SandboxKraken.API_KEY)
                 .config("statsUrl", sandbox.statsUrl());
         extra.forEach(builder::config);
         return builder.create(prefix);
