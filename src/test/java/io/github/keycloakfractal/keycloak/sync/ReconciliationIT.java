@@ -164,7 +164,7 @@ class ReconciliationIT {
         String krakenId = sandbox.kraken().addUser("approved");
         String quinn = realm.createLocalUser("quinn", PASSWORD);
         ObjectNode user = (ObjectNode) realm.user(quinn);
-        ObjectNode attributes = (ObjectNode) user.path("attributes");
+        ObjectNode attributes = user.has("attributes") ? (ObjectNode) user.get("attributes") : user.putObject("attributes");
         attributes.putArray("fractal_kraken_id").add(krakenId);
         attributes.putArray("fractal_kyc_status").add("pending");
         this.admin.put(realm.adminPath() + "/users/" + quinn, user);
