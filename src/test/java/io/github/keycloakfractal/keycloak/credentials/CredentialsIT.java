@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.keycloakfractal.testkit.JsonErrors.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -307,10 +308,5 @@ class CredentialsIT {
 
     private static JsonNode json(HttpResponse<String> answer) throws Exception {
         return AdminApi.JSON.readTree(answer.body());
-    }
-
-    private static void assertRefused(HttpResponse<String> answer, int status, String error) throws Exception {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(json(answer).path("error").asText()).as(answer.body()).isEqualTo(error);
     }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.keycloakfractal.testkit.JsonErrors.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -228,10 +229,5 @@ class ReconciliationIT {
         HttpResponse<String> answer = new TestApp(realm).getWithBearer(realm.url() + path, adminToken);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return AdminApi.JSON.readTree(answer.body());
-    }
-
-    private static void assertRefused(HttpResponse<String> answer, int status, String error) throws Exception {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-        assertThat(AdminApi.JSON.readTree(answer.body()).path("error").asText()).isEqualTo(error);
     }
 }
