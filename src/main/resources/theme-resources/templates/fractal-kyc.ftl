@@ -12,10 +12,6 @@
             <#if fractalKyc.phase == "start">
                 <p id="fractal-kyc-text">${msg("fractalKycIntro")}</p>
                 <p id="fractal-kyc-level">${msg("fractalKycLevel", fractalKyc.level)}</p>
-                <p>
-                    <a id="fractal-kyc-start" href="${fractalKyc.journeyUrl}"
-                       class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">${msg("fractalKycStart")}</a>
-                </p>
             <#elseif fractalKyc.phase == "pending">
                 <p id="fractal-kyc-text">${msg("fractalKycPending")}</p>
             <#elseif fractalKyc.phase == "rejected">
@@ -30,24 +26,36 @@
                 <p id="fractal-kyc-held">${msg("fractalKycHeld")}</p>
             </#if>
             <form id="fractal-kyc-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
-                <div class="${properties.kcFormGroupClass!}">
-                    <#if fractalKyc.phase == "pending">
+                <#if fractalKyc.phase == "start">
+                    <div class="${properties.kcFormGroupClass!}">
+                        <a id="fractal-kyc-start" href="${fractalKyc.journeyUrl}"
+                           class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcButtonLargeClass!}">${msg("fractalKycStart")}</a>
+                    </div>
+                </#if>
+                <#if fractalKyc.phase == "pending">
+                    <div class="${properties.kcFormGroupClass!}">
                         <button type="submit" name="action" value="check" id="fractal-kyc-check"
                                 class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}">${msg("fractalKycCheckAgain")}</button>
-                    </#if>
-                    <#if fractalKyc.phase == "rejected" || fractalKyc.phase == "pending">
+                    </div>
+                </#if>
+                <#if fractalKyc.phase == "rejected" || fractalKyc.phase == "pending">
+                    <div class="${properties.kcFormGroupClass!}">
                         <button type="submit" name="action" value="restart" id="fractal-kyc-restart"
                                 class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("fractalKycRestart")}</button>
-                    </#if>
-                    <#if fractalKyc.mayContinue>
+                    </div>
+                </#if>
+                <#if fractalKyc.mayContinue>
+                    <div class="${properties.kcFormGroupClass!}">
                         <button type="submit" name="action" value="continue" id="fractal-kyc-continue"
                                 class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("fractalKycContinue")}</button>
-                    </#if>
-                    <#if isAppInitiatedAction??>
+                    </div>
+                </#if>
+                <#if isAppInitiatedAction??>
+                    <div class="${properties.kcFormGroupClass!}">
                         <button type="submit" name="cancel-aia" value="true" id="fractal-kyc-cancel"
                                 class="${properties.kcButtonClass!} ${properties.kcButtonDefaultClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("doCancel")}</button>
-                    </#if>
-                </div>
+                    </div>
+                </#if>
             </form>
         </div>
     </#if>

@@ -65,6 +65,7 @@ class KrakenJourneyIT {
             KycActionPage action = new KycActionPage(browser);
             assertThat(action.phase()).isEqualTo("start");
             assertThat(action.text()).contains("verify your identity");
+            browser.screenshot("fractal-kyc-start");
             action.start();
             new SandboxKrakenPage(browser).approve();
 
@@ -158,7 +159,8 @@ class KrakenJourneyIT {
             assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
             browser.driver().navigate().refresh();
             KycActionPage withNote = new KycActionPage(browser);
-            assertThat(withNote.note()).contains("document expired");
+            assertThat(withNote.note()).isEqualTo("Fractal's note: document expired");
+            browser.screenshot("fractal-kyc-rejected");
 
             withNote.continueWithoutApproval();
             UserTokens after = new UserTokens(app.exchange(app.awaitReturn(browser)));
