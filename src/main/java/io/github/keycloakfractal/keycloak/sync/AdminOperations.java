@@ -71,7 +71,7 @@ public final class AdminOperations {
 
     public Response lastRuns() {
         Map<String, Object> body = new LinkedHashMap<>();
-        FractalProviders.of(session).forEach(provider -> body.put(provider.getAlias(), LastRun.of(realm, provider.getAlias()).orElse(null)));
+        FractalProviders.of(session).forEach(provider -> body.put(provider.getAlias(), LastRun.of(session, realm, provider.getAlias()).orElse(null)));
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 

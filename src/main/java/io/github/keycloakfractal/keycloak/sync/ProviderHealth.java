@@ -60,7 +60,7 @@ final class ProviderHealth {
         health.put("settings", settings);
         health.put("missing", missing);
         health.put("statistics", statistics(session, provider, tokens));
-        health.put("last_reconciliation", LastRun.of(session.getContext().getRealm(), provider.getAlias()).orElse(null));
+        health.put("last_reconciliation", LastRun.of(session, session.getContext().getRealm(), provider.getAlias()).orElse(null));
         return health;
     }
 

@@ -68,7 +68,7 @@ public final class Reconciliation {
             listed = FractalStats.api(session, provider, tokens).userVerifications();
         } catch (StatsException e) {
             LOG.warnf("Reconciliation of realm %s with provider %s not run: %s", realm.getName(), provider.getAlias(), e.getMessage());
-            return LastRun.record(realm, new ReconcileSummary(provider.getAlias(), trigger, observedAt, Instant.now(), 0, 0, 0, 0, 0,
+            return LastRun.record(session, realm, new ReconcileSummary(provider.getAlias(), trigger, observedAt, Instant.now(), 0, 0, 0, 0, 0,
                     Optional.of(e.getMessage())));
         }
         Tally tally = new Tally();
@@ -82,7 +82,7 @@ public final class Reconciliation {
         ReconcileSummary summary = new ReconcileSummary(provider.getAlias(), trigger, observedAt, Instant.now(), tally.checked,
                 tally.changed, tally.unknown, tally.failed, tally.krakenChecked, Optional.empty());
         LOG.infof("Reconciliation of realm %s with provider %s: %s", realm.getName(), provider.getAlias(), summary.toJson());
-        return LastRun.record(realm, summary);
+        return LastRun.record(session, realm, summary);
     }
 
     /** The same comparison for one user, e.g. an admin's re-check; empty when the user has no Fractal link or Fractal does not list them. */
