@@ -4,7 +4,6 @@ import io.github.keycloakfractal.fractal.kyc.KycSource;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycApplier;
-import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -27,15 +26,11 @@ record KrakenProvider(IdentityProviderModel model, KrakenSettings settings) {
         return configured.size() == 1 ? Optional.of(configured.get(0)) : Optional.empty();
     }
 
-    /**
-     * Links the Kraken user to this person and applies Kraken's decision through the provider's applier. Kraken's
-     * own answers carry no note; a note a webhook brought for the same decision is kept.
-     */
+    /** Links the Kraken user to this person and applies Kraken's decision through the provider's applier. */
     void applyDecision(KeycloakSession session, UserModel user, String krakenId, KycStatus status) {
-        String note = status.value().equals(user.getFirstAttribute(KycAttributes.STATUS)) ? user.getFirstAttribute(KycAttributes.NOTE) : null;
         KycApplier applier = FractalProviders.applier(session, session.getContext().getRealm(), model);
         applier.linkKraken(user, krakenId);
-        applier.apply(user, settings.observed(status, note, KycSource.KRAKEN_RETURN));
+        applier.apply(user, settings.observed(status, null, KycSource.KRAKEN_RETURN));
     }
 
     private static Optional<KrakenProvider> of(IdentityProviderModel model) {

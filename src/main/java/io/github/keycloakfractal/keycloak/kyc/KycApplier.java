@@ -45,13 +45,17 @@ public final class KycApplier {
             return Outcome.STALE;
         }
         String oldStatus = user.getFirstAttribute(KycAttributes.STATUS);
+        Optional<String> oldNote = Optional.ofNullable(user.getFirstAttribute(KycAttributes.NOTE));
+        // a note belongs to a decision: another observation of the same status without a note (Kraken's own
+        // answers, statistics, user info) keeps the one a webhook brought
+        Optional<String> note = state.note().or(() -> state.status().value().equals(oldStatus) ? oldNote : Optional.empty());
         boolean changed = !state.status().value().equals(oldStatus)
                 || !new TreeSet<>(user.getAttributeStream(KycAttributes.LEVELS).toList()).equals(state.levels())
-                || !state.note().equals(Optional.ofNullable(user.getFirstAttribute(KycAttributes.NOTE)));
+                || !note.equals(oldNote);
 
         user.setSingleAttribute(KycAttributes.STATUS, state.status().value());
         user.setAttribute(KycAttributes.LEVELS, List.copyOf(state.levels()));
-        state.note().ifPresentOrElse(note -> user.setSingleAttribute(KycAttributes.NOTE, note), () -> user.removeAttribute(KycAttributes.NOTE));
+        note.ifPresentOrElse(value -> user.setSingleAttribute(KycAttributes.NOTE, value), () -> user.removeAttribute(KycAttributes.NOTE));
         user.setSingleAttribute(KycAttributes.UPDATED_AT, state.observedAt().toString());
         Set<String> held = heldRoleIds(user);
         for (KycStatus status : KycStatus.values()) {

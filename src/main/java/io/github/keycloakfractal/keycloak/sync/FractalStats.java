@@ -1,16 +1,15 @@
 package io.github.keycloakfractal.keycloak.sync;
 
-import io.github.keycloakfractal.fractal.HttpTransport;
 import io.github.keycloakfractal.fractal.stats.ClientToken;
 import io.github.keycloakfractal.fractal.stats.StatsApi;
 import io.github.keycloakfractal.fractal.stats.StatsException;
 import io.github.keycloakfractal.keycloak.broker.FractalIdentityProviderConfig;
 import io.github.keycloakfractal.keycloak.http.KeycloakHttp;
-import org.keycloak.http.simple.SimpleHttp;
-import org.keycloak.http.simple.SimpleHttpResponse;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.vault.VaultStringSecret;
+
+import java.util.Map;
 
 /**
  * Fractal's statistics API for one provider: the provider's token URL, client id and secret (a vault reference is
@@ -37,12 +36,8 @@ final class FractalStats {
                 if (clientSecret == null || clientSecret.isEmpty()) {
                     throw new StatsException("the provider's client secret is not set (or the vault does not have it)");
                 }
-                try (SimpleHttpResponse response = SimpleHttp.create(session).doPost(tokenUrl)
-                        .param("grant_type", "client_credentials").param("scope", ClientToken.SCOPE)
-                        .param("client_id", config.getClientId()).param("client_secret", clientSecret)
-                        .acceptJson().asResponse()) {
-                    return new HttpTransport.Answer(response.getStatus(), response.asString());
-                }
+                return KeycloakHttp.postForm(session, tokenUrl, Map.of("grant_type", "client_credentials", "scope", ClientToken.SCOPE,
+                        "client_id", config.getClientId(), "client_secret", clientSecret));
             }
         };
         return new StatsApi(statsUrl, token, grant, KeycloakHttp.transport(session));

@@ -126,8 +126,7 @@ public final class Reconciliation {
         } else {
             levels.addAll(user.getAttributeStream(KycAttributes.LEVELS).toList());
         }
-        String note = verdict.status().value().equals(user.getFirstAttribute(KycAttributes.STATUS)) ? user.getFirstAttribute(KycAttributes.NOTE) : null;
-        return new KycState(verdict.status(), levels, Optional.ofNullable(note), KycSource.RECONCILIATION, observedAt);
+        return new KycState(verdict.status(), levels, Optional.empty(), KycSource.RECONCILIATION, observedAt);
     }
 
     /** Only a different status or level set is applied, so an unchanged user costs a read, not a write. */
