@@ -1,6 +1,5 @@
 package io.github.keycloakfractal.fractal;
 
-import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -20,21 +19,9 @@ public record FractalEndpoints(String authorizeUrl, String tokenUrl, String user
 
     private static String pick(String what, String override, Optional<String> preset, FractalEnvironment environment) {
         if (override != null && !override.isBlank()) {
-            return checked(what, override.trim());
+            return HttpUrl.require("the " + what, override);
         }
         return preset.orElseThrow(() -> new FractalConfigurationException(
                 "the " + what + " must be set for the " + environment.configValue() + " environment"));
-    }
-
-    private static String checked(String what, String url) {
-        try {
-            URI uri = URI.create(url);
-            if (uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                return url;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below with the setting's name
-        }
-        throw new FractalConfigurationException("the " + what + " is not an absolute http(s) URL: " + url);
     }
 }

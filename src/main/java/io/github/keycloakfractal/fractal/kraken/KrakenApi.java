@@ -9,6 +9,7 @@ import io.github.keycloakfractal.fractal.kyc.UnknownKycValueException;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Kraken's API as this extension uses it. Authentication and HTTP are handed in: the bearer is a static API key
@@ -56,21 +57,16 @@ public final class KrakenApi {
         try {
             String external = answer.path("externalState").asText("");
             return new KrakenSession(userId, KycStatus.fromKraken(answer.path("state").asText(null)),
-                    external.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(external));
+                    external.isEmpty() ? Optional.empty() : Optional.of(external));
         } catch (UnknownKycValueException e) {
             throw new KrakenException("Kraken's token exchange answered an unknown state");
         }
     }
 
-    /** {@code GET /public/kyc/{userId}/data}: what the user submitted (schema undocumented, kept as JSON). */
-    public JsonNode data(String userId) throws KrakenException {
-        return get("/public/kyc/" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "/data");
-    }
-
     private JsonNode get(String path) throws KrakenException {
         HttpTransport.Answer answer;
         try {
-            answer = transport.get(baseUrl + path, java.util.Optional.of(credentials.bearer()));
+            answer = transport.get(baseUrl + path, Optional.of(credentials.bearer()));
         } catch (IOException e) {
             throw new KrakenException("Kraken is unreachable: " + e.getClass().getSimpleName());
         }

@@ -34,7 +34,7 @@ public final class FractalIdentityProvider extends AbstractOAuth2IdentityProvide
 
     FractalIdentityProvider(KeycloakSession session, FractalIdentityProviderConfig config) {
         super(session, config);
-        FractalEndpoints endpoints = config.endpoints();
+        FractalEndpoints endpoints = config.client().endpoints();
         config.setAuthorizationUrl(endpoints.authorizeUrl());
         config.setTokenUrl(endpoints.tokenUrl());
         config.setUserInfoUrl(endpoints.userInfoUrl());

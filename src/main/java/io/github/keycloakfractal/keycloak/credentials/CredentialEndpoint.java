@@ -12,7 +12,10 @@ import io.github.keycloakfractal.fractal.credentials.WalletAddress;
 import io.github.keycloakfractal.keycloak.http.KeycloakHttp;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
-import io.github.keycloakfractal.keycloak.rest.ApiErrors;
+import io.github.keycloakfractal.keycloak.settings.ClientSettings;
+import io.github.keycloakfractal.keycloak.settings.CredentialSettings;
+import io.github.keycloakfractal.keycloak.setup.RealmSetup;
+import io.github.keycloakfractal.keycloak.http.ApiErrors;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -63,13 +66,14 @@ public final class CredentialEndpoint {
         body.put("challenge_text", challenge.text());
         body.put("expires_at", challenge.expiresAt().toString());
         body.put("authorization_message", settings.requirement()
-                .message(appName, configured.get().provider().getConfig().get("clientId")).build().text());
+                .message(appName, ClientSettings.clientId(configured.get().provider().getConfig()).orElse("")).build().text());
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     public Response bind(UserModel user, byte[] body) {
-        if (body.length > CredentialRequest.MAX_BYTES) {
-            return ApiErrors.error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "The body exceeds 16 KiB.");
+        Optional<Response> tooLarge = ApiErrors.tooLarge(body, CredentialRequest.MAX_BYTES);
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
         }
         CredentialRequest request;
         try {
@@ -116,7 +120,7 @@ public final class CredentialEndpoint {
     private FractalProof proofFromFractal(IdentityProviderModel provider, CredentialSettings settings, WalletAddress wallet,
                                           CredentialRequest.SignedMessage signed) throws CredentialsUnavailableException, WalletMismatch {
         CredentialMessage message = CredentialMessage.parse(signed.text());
-        if (!message.clientId().equals(provider.getConfig().get("clientId"))) {
+        if (!ClientSettings.clientId(provider.getConfig()).filter(message.clientId()::equals).isPresent()) {
             throw new CredentialException(CredentialError.INVALID_CLIENT_ID,
                     "The message authorizes another application than this realm's Fractal client.");
         }
@@ -139,7 +143,7 @@ public final class CredentialEndpoint {
         if (taken) {
             return ApiErrors.error(Response.Status.CONFLICT, "wallet_in_use", "This wallet is bound to another account of this realm.");
         }
-        WalletExpiryScope.install(realm);
+        RealmSetup.installWalletExpiry(realm);
         FractalProviders.applier(session, realm, provider).applyCredential(user, proof);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("wallet", wallet);

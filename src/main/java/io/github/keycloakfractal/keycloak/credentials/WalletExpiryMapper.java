@@ -1,8 +1,9 @@
 package io.github.keycloakfractal.keycloak.credentials;
 
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
-import io.github.keycloakfractal.keycloak.kyc.KycApplier;
-import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
+import io.github.keycloakfractal.keycloak.kyc.StoredKyc;
+import io.github.keycloakfractal.keycloak.setup.RealmSetup;
+import io.github.keycloakfractal.keycloak.settings.KycRoleNames;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -23,10 +24,10 @@ import java.util.List;
  * {@code validUntil}, the wallet role is taken from the user and left out of the token being built. It runs after
  * Keycloak's role mappers (higher priority number), which have already read the user's roles for this token. The
  * extension adds it to the realm's built-in {@code roles} client scope when a Fractal provider is saved (see
- * {@link WalletExpiryScope}); {@link WalletExpirySweep} covers users who get no token.
+ * {@link RealmSetup}); {@link WalletExpirySweep} covers users who get no token.
  */
 public final class WalletExpiryMapper extends AbstractOIDCProtocolMapper implements OIDCAccessTokenMapper, TokenIntrospectionTokenMapper {
-    public static final String ID = "fractal-wallet-expiry";
+    public static final String ID = RealmSetup.WALLET_EXPIRY_MAPPER;
 
     @Override
     public String getId() {
@@ -72,7 +73,7 @@ public final class WalletExpiryMapper extends AbstractOIDCProtocolMapper impleme
 
     private static AccessToken withoutExpiredWallet(AccessToken token, KeycloakSession session, UserModel user) {
         Instant now = Instant.now();
-        if (!KycApplier.walletExpired(user, now)) {
+        if (!StoredKyc.of(user).walletExpired(now)) {
             return token;
         }
         for (IdentityProviderModel provider : FractalProviders.of(session)) {

@@ -2,18 +2,14 @@ package io.github.keycloakfractal.keycloak.credentials;
 
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycApplier;
-import io.github.keycloakfractal.keycloak.kyc.KycRoleNames;
+import io.github.keycloakfractal.keycloak.settings.KycRoleNames;
 import org.jboss.logging.Logger;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.PostMigrationEvent;
-import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.ScheduledTask;
-import org.keycloak.timer.TimerProvider;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,28 +22,12 @@ import java.util.List;
  */
 public final class WalletExpirySweep implements ScheduledTask {
     private static final Logger LOG = Logger.getLogger(WalletExpirySweep.class);
-    /** Server option {@code --spi-realm-restapi-extension--fractal--wallet-sweep-seconds}; default five minutes. */
-    public static final String INTERVAL_OPTION = "walletSweepSeconds";
-    public static final long DEFAULT_INTERVAL_SECONDS = 300;
     private static final int PAGE = 100;
 
     private final long intervalSeconds;
 
-    private WalletExpirySweep(long intervalSeconds) {
+    public WalletExpirySweep(long intervalSeconds) {
         this.intervalSeconds = intervalSeconds;
-    }
-
-    /** Schedules the sweep once Keycloak's database is ready (after migrations). */
-    public static void schedule(KeycloakSessionFactory factory, long intervalSeconds) {
-        long millis = intervalSeconds * 1000;
-        factory.register(event -> {
-            if (event instanceof PostMigrationEvent) {
-                try (KeycloakSession session = factory.create()) {
-                    session.getProvider(TimerProvider.class).schedule(new ClusterAwareScheduledTaskRunner(factory,
-                            new WalletExpirySweep(intervalSeconds), millis), millis, "fractal-wallet-expiry");
-                }
-            }
-        });
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.github.keycloakfractal.keycloak.kraken;
 
 import io.github.keycloakfractal.fractal.kyc.KycLevel;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
-import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
+import io.github.keycloakfractal.keycloak.kyc.StoredKyc;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.RequiredActionContext;
 
@@ -29,8 +29,7 @@ final class JourneyPage {
 
     static Response decision(RequiredActionContext context, KycStatus status, boolean mayContinue) {
         Map<String, Object> page = phase(status == KycStatus.REJECTED ? "rejected" : "pending");
-        String note = context.getUser().getFirstAttribute(KycAttributes.NOTE);
-        page.put("note", note == null ? "" : note);
+        page.put("note", StoredKyc.of(context.getUser()).note().orElse(""));
         page.put("mayContinue", mayContinue);
         return render(context, page);
     }

@@ -4,7 +4,8 @@ import io.github.keycloakfractal.fractal.kraken.KrakenApi;
 import io.github.keycloakfractal.fractal.kraken.KrakenException;
 import io.github.keycloakfractal.fractal.kraken.KrakenJourney;
 import io.github.keycloakfractal.keycloak.http.KeycloakHttp;
-import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
+import io.github.keycloakfractal.keycloak.settings.KrakenSettings;
+import io.github.keycloakfractal.keycloak.settings.VaultSecrets;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.ECDSASignatureSignerContext;
 import org.keycloak.crypto.KeyType;
@@ -38,7 +39,7 @@ public final class KrakenClient {
 
     public static KrakenApi api(KeycloakSession session, KrakenSettings settings) throws KrakenException {
         String url = settings.url().orElseThrow(() -> new KrakenException("no Kraken URL is configured"));
-        if (settings.clientId() == null) {
+        if (settings.clientId().isEmpty()) {
             throw new KrakenException("no Kraken client id is configured");
         }
         KrakenApi.Credentials credentials = () -> bearer(session, settings);
@@ -54,9 +55,9 @@ public final class KrakenClient {
         String url = settings.url().orElseThrow(() -> new KrakenException("no Kraken URL is configured"));
         Optional<PrivateKey> key = privateKey(session, settings);
         if (key.isPresent()) {
-            return KrakenJourney.tokenLink(url, sign(KrakenJourney.tokenClaims(settings.clientId(), settings.level(), state), key.get()));
+            return KrakenJourney.tokenLink(url, sign(KrakenJourney.tokenClaims(clientId(settings), settings.level(), state), key.get()));
         }
-        return KrakenJourney.queryLink(url, settings.clientId(), settings.level());
+        return KrakenJourney.queryLink(url, clientId(settings), settings.level());
     }
 
     /** Whether journey links carry a signed state, i.e. whether a return without the expected state is forged. */
@@ -67,9 +68,9 @@ public final class KrakenClient {
     private static String bearer(KeycloakSession session, KrakenSettings settings) throws KrakenException {
         Optional<PrivateKey> key = privateKey(session, settings);
         if (key.isPresent()) {
-            return apiJwt(settings.clientId(), key.get());
+            return apiJwt(clientId(settings), key.get());
         }
-        List<String> apiKey = VaultSecrets.resolve(session, settings.apiKeyReference());
+        List<String> apiKey = VaultSecrets.resolve(session, settings.apiKeyReferences());
         if (!apiKey.isEmpty()) {
             return apiKey.get(0);
         }
@@ -77,8 +78,12 @@ public final class KrakenClient {
     }
 
     private static Optional<PrivateKey> privateKey(KeycloakSession session, KrakenSettings settings) throws KrakenException {
-        List<String> pem = VaultSecrets.resolve(session, settings.privateKeyReference());
+        List<String> pem = VaultSecrets.resolve(session, settings.privateKeyReferences());
         return pem.isEmpty() ? Optional.empty() : Optional.of(ecPrivateKey(pem.get(0)));
+    }
+
+    private static String clientId(KrakenSettings settings) throws KrakenException {
+        return settings.clientId().orElseThrow(() -> new KrakenException("no Kraken client id is configured"));
     }
 
     static String apiJwt(String clientId, PrivateKey key) throws KrakenException {

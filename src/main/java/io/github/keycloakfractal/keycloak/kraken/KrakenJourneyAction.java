@@ -2,7 +2,7 @@ package io.github.keycloakfractal.keycloak.kraken;
 
 import io.github.keycloakfractal.fractal.kraken.KrakenException;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
-import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
+import io.github.keycloakfractal.keycloak.kyc.StoredKyc;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
@@ -81,14 +81,14 @@ final class KrakenJourneyAction implements RequiredActionProvider {
     /** Asks Kraken again for a user who came back pending; a decision made meanwhile is applied like any other. */
     private static void checkAgain(RequiredActionContext context, KrakenJourneyNotes notes) {
         try {
-            KrakenRecheck.recheck(context.getSession(), context.getUser(), notes.providerAlias().orElse(null)).ifPresent(notes::finish);
+            KrakenRecheck.recheck(context.getSession(), context.getUser(), notes.providerAlias()).ifPresent(notes::finish);
         } catch (KrakenException e) {
             LOG.warnf("Kraken status check for the %s action failed: %s", KrakenJourneyActionFactory.ID, e.getMessage());
         }
     }
 
     private static boolean isApproved(UserModel user) {
-        return KycStatus.APPROVED.value().equals(user.getFirstAttribute(KycAttributes.STATUS));
+        return StoredKyc.of(user).approved();
     }
 
     private static JourneySettings settings(RequiredActionContext context) {

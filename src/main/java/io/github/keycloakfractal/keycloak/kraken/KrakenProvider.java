@@ -1,13 +1,16 @@
 package io.github.keycloakfractal.keycloak.kraken;
 
 import io.github.keycloakfractal.fractal.kyc.KycSource;
+import io.github.keycloakfractal.fractal.kyc.KycState;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycApplier;
+import io.github.keycloakfractal.keycloak.settings.KrakenSettings;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +18,10 @@ import java.util.Optional;
  * A Fractal identity provider of the realm that has Kraken configured, with its Kraken settings. The journey needs
  * one: the one a required-action configuration names, or else the realm's only one.
  */
-record KrakenProvider(IdentityProviderModel model, KrakenSettings settings) {
+public record KrakenProvider(IdentityProviderModel model, KrakenSettings settings) {
 
     /** Empty when none (or, without a name, more than one) Fractal provider of the realm has a Kraken client id. */
-    static Optional<KrakenProvider> find(KeycloakSession session, String alias) {
+    public static Optional<KrakenProvider> find(KeycloakSession session, String alias) {
         List<KrakenProvider> configured = FractalProviders.of(session).stream()
                 .filter(model -> alias == null || alias.isBlank() || alias.trim().equals(model.getAlias()))
                 .flatMap(model -> of(model).stream())
@@ -30,14 +33,18 @@ record KrakenProvider(IdentityProviderModel model, KrakenSettings settings) {
     void applyDecision(KeycloakSession session, UserModel user, String krakenId, KycStatus status) {
         KycApplier applier = FractalProviders.applier(session, session.getContext().getRealm(), model);
         applier.linkKraken(user, krakenId);
-        applier.apply(user, settings.observed(status, null, KycSource.KRAKEN_RETURN));
+        applier.apply(user, observed(settings, status, null, KycSource.KRAKEN_RETURN));
+    }
+
+    /** What Kraken's decision means for the user: an approval is an approval of the journey's configured level. */
+    public static KycState observed(KrakenSettings settings, KycStatus status, String note, KycSource source) {
+        return KycState.of(status, status == KycStatus.APPROVED ? List.of(settings.level()) : List.of(), note, source, Instant.now());
     }
 
     private static Optional<KrakenProvider> of(IdentityProviderModel model) {
         try {
             KrakenSettings settings = KrakenSettings.from(model.getConfig());
-            return settings.clientId() == null || settings.url().isEmpty()
-                    ? Optional.empty() : Optional.of(new KrakenProvider(model, settings));
+            return settings.configured() ? Optional.of(new KrakenProvider(model, settings)) : Optional.empty();
         } catch (IllegalArgumentException unusable) { // FractalConfigurationException, UnknownKycValueException
             return Optional.empty();
         }

@@ -2,7 +2,7 @@ package io.github.keycloakfractal.keycloak.kraken;
 
 import io.github.keycloakfractal.fractal.kraken.KrakenException;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
-import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
+import io.github.keycloakfractal.keycloak.kyc.StoredKyc;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
@@ -17,17 +17,22 @@ public final class KrakenRecheck {
     }
 
     /**
-     * Kraken's current decision, applied; empty when the user has no Kraken id or no single provider (or the named
-     * one, when {@code alias} is given) has Kraken configured.
+     * Kraken's current decision, applied; empty when the user has no Kraken id or the realm has not exactly one
+     * Fractal provider with Kraken configured.
      */
-    public static Optional<KycStatus> recheck(KeycloakSession session, UserModel user, String alias) throws KrakenException {
-        String krakenId = user.getFirstAttribute(KycAttributes.KRAKEN_ID);
-        Optional<KrakenProvider> provider = KrakenProvider.find(session, alias);
-        if (krakenId == null || provider.isEmpty()) {
+    public static Optional<KycStatus> recheck(KeycloakSession session, UserModel user) throws KrakenException {
+        return recheck(session, user, Optional.empty());
+    }
+
+    /** The same with the provider a journey named ({@code alias}), when it named one. */
+    static Optional<KycStatus> recheck(KeycloakSession session, UserModel user, Optional<String> alias) throws KrakenException {
+        Optional<String> krakenId = StoredKyc.of(user).krakenId();
+        Optional<KrakenProvider> provider = KrakenProvider.find(session, alias.orElse(null));
+        if (krakenId.isEmpty() || provider.isEmpty()) {
             return Optional.empty();
         }
-        KycStatus status = KrakenClient.api(session, provider.get().settings()).status(krakenId);
-        provider.get().applyDecision(session, user, krakenId, status);
+        KycStatus status = KrakenClient.api(session, provider.get().settings()).status(krakenId.get());
+        provider.get().applyDecision(session, user, krakenId.get(), status);
         return Optional.of(status);
     }
 }

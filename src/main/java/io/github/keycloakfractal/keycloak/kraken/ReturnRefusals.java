@@ -1,6 +1,6 @@
 package io.github.keycloakfractal.keycloak.kraken;
 
-import io.github.keycloakfractal.keycloak.rest.ApiErrors;
+import io.github.keycloakfractal.keycloak.http.ApiErrors;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.services.ErrorPage;

@@ -1,5 +1,6 @@
 package io.github.keycloakfractal.keycloak.kyc;
 
+import io.github.keycloakfractal.keycloak.settings.KycRoleNames;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -12,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The realm's enabled {@code fractal} identity providers. Paths that do not come through a broker login (webhooks,
- * later Kraken and reconciliation) find their settings and their users here; users are found through the indexed
- * federated-identity link, never by scanning.
+ * Kraken, wallet credentials, reconciliation) find their settings and their users here; users are found through the
+ * indexed federated-identity link, never by scanning.
  */
 public final class FractalProviders {
     public static final String PROVIDER_ID = "fractal";

@@ -6,18 +6,17 @@ import io.github.keycloakfractal.fractal.kyc.KycSource;
 import io.github.keycloakfractal.fractal.kyc.KycState;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.profile.FractalProfile;
+import io.github.keycloakfractal.keycloak.settings.KycRoleNames;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -40,19 +39,32 @@ public final class KycApplier {
     }
 
     public Outcome apply(UserModel user, KycState state) {
-        Optional<Instant> stored = updatedAt(user);
-        if (stored.isPresent() && state.isOlderThan(stored.get())) {
+        return apply(user, state, false);
+    }
+
+    /**
+     * Applies the state only when it changes the status, the levels or the note, and writes nothing otherwise: for
+     * reconciliation, where most users are unchanged and a write (with its cache invalidation) per user would cost
+     * an all-changed run every time.
+     */
+    public Outcome applyIfChanged(UserModel user, KycState state) {
+        return apply(user, state, true);
+    }
+
+    private Outcome apply(UserModel user, KycState state, boolean onlyIfChanged) {
+        StoredKyc stored = StoredKyc.of(user);
+        if (stored.updatedAt().isPresent() && state.isOlderThan(stored.updatedAt().get())) {
             return Outcome.STALE;
         }
-        String oldStatus = user.getFirstAttribute(KycAttributes.STATUS);
-        Optional<String> oldNote = Optional.ofNullable(user.getFirstAttribute(KycAttributes.NOTE));
         // a note belongs to a decision: another observation of the same status without a note (Kraken's own
         // answers, statistics, user info) keeps the one a webhook brought
-        Optional<String> note = state.note().or(() -> state.status().value().equals(oldStatus) ? oldNote : Optional.empty());
-        boolean changed = !state.status().value().equals(oldStatus)
-                || !new TreeSet<>(user.getAttributeStream(KycAttributes.LEVELS).toList()).equals(state.levels())
-                || !note.equals(oldNote);
-
+        Optional<String> note = state.note().or(() -> stored.status().filter(state.status()::equals).flatMap(same -> stored.note()));
+        boolean changed = stored.status().filter(state.status()::equals).isEmpty()
+                || !stored.levels().equals(state.levels())
+                || !note.equals(stored.note());
+        if (!changed && onlyIfChanged) {
+            return Outcome.UNCHANGED;
+        }
         user.setSingleAttribute(KycAttributes.STATUS, state.status().value());
         user.setAttribute(KycAttributes.LEVELS, List.copyOf(state.levels()));
         note.ifPresentOrElse(value -> user.setSingleAttribute(KycAttributes.NOTE, value), () -> user.removeAttribute(KycAttributes.NOTE));
@@ -65,7 +77,7 @@ public final class KycApplier {
             setRole(user, held, roles.level(component), state.levels().contains(component));
         }
         if (changed) {
-            audit.stateChanged(user, oldStatus, state);
+            audit.stateChanged(user, stored.status().map(KycStatus::value).orElse(null), state);
         }
         return changed ? Outcome.CHANGED : Outcome.UNCHANGED;
     }
@@ -94,29 +106,12 @@ public final class KycApplier {
      */
     public boolean expireWallet(UserModel user, Instant now) {
         RoleModel role = realm.getRole(roles.walletVerified());
-        if (role == null || !user.hasDirectRole(role) || !walletExpired(user, now)) {
+        if (role == null || !user.hasDirectRole(role) || !StoredKyc.of(user).walletExpired(now)) {
             return false;
         }
         user.deleteRoleMapping(role);
         audit.walletExpired(user);
         return true;
-    }
-
-    /**
-     * Whether the user's wallet credential has ended: its {@code validUntil} has passed or cannot be read. A user
-     * without a credential has nothing to expire (an admin may grant the role by hand).
-     */
-    public static boolean walletExpired(UserModel user, Instant now) {
-        String validUntil = user.getFirstAttribute(KycAttributes.CREDENTIAL_VALID_UNTIL);
-        return validUntil != null && instant(validUntil).map(end -> !now.isBefore(end)).orElse(true);
-    }
-
-    /** The level and add-on components the user holds approved now; empty unless their status is approved. */
-    public static Set<String> approvedLevels(UserModel user) {
-        if (!KycStatus.APPROVED.value().equals(user.getFirstAttribute(KycAttributes.STATUS))) {
-            return Set.of();
-        }
-        return new TreeSet<>(user.getAttributeStream(KycAttributes.LEVELS).toList());
     }
 
     /**
@@ -133,18 +128,6 @@ public final class KycApplier {
             user.setSingleAttribute(KycAttributes.ACCREDITED_INVESTOR, accredited.toString());
             setRole(user, heldRoleIds(user), roles.accreditedInvestor(), accredited);
         });
-    }
-
-    private static Optional<Instant> updatedAt(UserModel user) {
-        return instant(user.getFirstAttribute(KycAttributes.UPDATED_AT));
-    }
-
-    private static Optional<Instant> instant(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(Instant.parse(value));
-        } catch (DateTimeParseException unreadable) {
-            return Optional.empty();
-        }
     }
 
     /** The user's direct realm and client role ids, read once: asking per role costs a query each in Keycloak's JPA store. */

@@ -1,10 +1,14 @@
 package io.github.keycloakfractal.keycloak.rest;
 
 import io.github.keycloakfractal.keycloak.credentials.CredentialEndpoint;
+import io.github.keycloakfractal.keycloak.http.ApiErrors;
+import io.github.keycloakfractal.keycloak.http.BearerUser;
+import io.github.keycloakfractal.keycloak.http.RealmAdminCaller;
 import io.github.keycloakfractal.keycloak.kraken.KrakenReturnEndpoint;
-import io.github.keycloakfractal.keycloak.kraken.KrakenWebhookEndpoint;
 import io.github.keycloakfractal.keycloak.sync.AdminOperations;
 import io.github.keycloakfractal.keycloak.sync.StatsTokens;
+import io.github.keycloakfractal.keycloak.status.KycStatusView;
+import io.github.keycloakfractal.keycloak.webhook.KrakenWebhookEndpoint;
 import io.github.keycloakfractal.keycloak.webhook.LegacyWebhookEndpoint;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,9 +40,7 @@ public final class FractalResource {
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public Response status() {
-        return BearerUser.of(session)
-                .map(user -> Response.ok(KycStatusView.of(user), MediaType.APPLICATION_JSON_TYPE).build())
-                .orElseGet(FractalResource::unauthorized);
+        return KycStatusView.of(session);
     }
 
     /** A single-use challenge the caller's wallet signs to prove control; a bearer token of this realm is required. */
@@ -46,7 +48,7 @@ public final class FractalResource {
     @Path("credentials/challenge")
     @Produces(MediaType.APPLICATION_JSON)
     public Response credentialChallenge() {
-        return BearerUser.of(session).map(user -> new CredentialEndpoint(session).challenge(user)).orElseGet(FractalResource::unauthorized);
+        return BearerUser.of(session).map(user -> new CredentialEndpoint(session).challenge(user)).orElseGet(ApiErrors::unauthorized);
     }
 
     /** Binds the caller's wallet with Fractal's credential proof; a bearer token of this realm is required. */
@@ -56,7 +58,7 @@ public final class FractalResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response credentials(byte[] body) {
         return BearerUser.of(session).map(user -> new CredentialEndpoint(session).bind(user, body == null ? new byte[0] : body))
-                .orElseGet(FractalResource::unauthorized);
+                .orElseGet(ApiErrors::unauthorized);
     }
 
     /** Fractal ID's legacy webhooks; the raw bytes are kept for the signature check. */
@@ -118,9 +120,5 @@ public final class FractalResource {
 
     private AdminOperations admin() {
         return new AdminOperations(session, statsTokens);
-    }
-
-    private static Response unauthorized() {
-        return ApiErrors.error(Response.Status.UNAUTHORIZED, "invalid_token", "A bearer token issued by this realm is required.");
     }
 }

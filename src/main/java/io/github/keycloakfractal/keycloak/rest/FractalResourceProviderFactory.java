@@ -1,17 +1,23 @@
 package io.github.keycloakfractal.keycloak.rest;
 
-import io.github.keycloakfractal.keycloak.credentials.WalletExpirySweep;
-import io.github.keycloakfractal.keycloak.sync.ReconcileSchedule;
 import io.github.keycloakfractal.keycloak.sync.StatsTokens;
+import io.github.keycloakfractal.keycloak.tasks.BackgroundTasks;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
-/** Mounts {@link FractalResource} at {@code /realms/{realm}/fractal}. */
+/**
+ * Mounts {@link FractalResource} at {@code /realms/{realm}/fractal}. Its server options
+ * ({@code --spi-realm-restapi-extension--fractal--*}) set the background tasks' intervals, which start here.
+ */
 public final class FractalResourceProviderFactory implements RealmResourceProviderFactory {
     public static final String ID = "fractal";
+
+    /** This node's statistics tokens, shared by admin runs and scheduled runs. */
+    private final StatsTokens statsTokens = new StatsTokens();
+    private BackgroundTasks tasks;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
@@ -28,21 +34,14 @@ public final class FractalResourceProviderFactory implements RealmResourceProvid
         };
     }
 
-    /** This node's statistics tokens, shared by admin runs and scheduled runs. */
-    private final StatsTokens statsTokens = new StatsTokens();
-    private long walletSweepSeconds = WalletExpirySweep.DEFAULT_INTERVAL_SECONDS;
-    private long reconcileTickSeconds = ReconcileSchedule.DEFAULT_TICK_SECONDS;
-
     @Override
     public void init(Config.Scope config) {
-        walletSweepSeconds = Math.max(1, config.getLong(WalletExpirySweep.INTERVAL_OPTION, WalletExpirySweep.DEFAULT_INTERVAL_SECONDS));
-        reconcileTickSeconds = Math.max(1, config.getLong(ReconcileSchedule.TICK_OPTION, ReconcileSchedule.DEFAULT_TICK_SECONDS));
+        tasks = BackgroundTasks.fromOptions(config);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        WalletExpirySweep.schedule(factory, walletSweepSeconds);
-        ReconcileSchedule.schedule(factory, statsTokens, reconcileTickSeconds);
+        tasks.register(factory, statsTokens);
     }
 
     @Override

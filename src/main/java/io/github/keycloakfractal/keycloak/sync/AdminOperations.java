@@ -5,9 +5,8 @@ import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.stats.StatsException;
 import io.github.keycloakfractal.keycloak.kraken.KrakenRecheck;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
-import io.github.keycloakfractal.keycloak.kyc.KycApplier;
-import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
-import io.github.keycloakfractal.keycloak.rest.ApiErrors;
+import io.github.keycloakfractal.keycloak.kyc.StoredKyc;
+import io.github.keycloakfractal.keycloak.http.ApiErrors;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.IdentityProviderModel;
@@ -59,14 +58,11 @@ public final class AdminOperations {
                 RunLock.release(session, realm.getId(), provider.getAlias());
             }
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("runs", runs);
         if (failed) {
-            body.put("error", "fractal_unavailable");
-            body.put("error_description", "Fractal's statistics could not be read; no user was changed by the failed run.");
+            return ApiErrors.error(Response.Status.SERVICE_UNAVAILABLE, "fractal_unavailable",
+                    "Fractal's statistics could not be read; no user was changed by the failed run.", Map.of("runs", runs));
         }
-        return Response.status(failed ? Response.Status.SERVICE_UNAVAILABLE : Response.Status.OK)
-                .entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(Map.of("runs", runs), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     public Response lastRuns() {
@@ -87,7 +83,7 @@ public final class AdminOperations {
                 reconciliation.recheck(session, realm, provider, user)
                         .ifPresent(outcome -> body.put("fractal", outcome.name().toLowerCase()));
             }
-            Optional<KycStatus> kraken = KrakenRecheck.recheck(session, user, null);
+            Optional<KycStatus> kraken = KrakenRecheck.recheck(session, user);
             kraken.ifPresent(status -> body.put("kraken", status.value()));
         } catch (StatsException | KrakenException e) {
             return ApiErrors.error(Response.Status.SERVICE_UNAVAILABLE, "fractal_unavailable",
@@ -97,8 +93,9 @@ public final class AdminOperations {
             return ApiErrors.error(Response.Status.NOT_FOUND, "not_linked",
                     "Neither Fractal's statistics nor Kraken know this user (no Fractal link, or not listed).");
         }
-        body.put("status", Optional.ofNullable(user.getFirstAttribute(KycAttributes.STATUS)).orElse("none"));
-        body.put("levels", List.copyOf(KycApplier.approvedLevels(user)));
+        StoredKyc stored = StoredKyc.of(user);
+        body.put("status", stored.status().map(KycStatus::value).orElse("none"));
+        body.put("levels", List.copyOf(stored.approvedLevels()));
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -3,12 +3,14 @@ package io.github.keycloakfractal.keycloak.sync;
 import io.github.keycloakfractal.fractal.stats.ClientToken;
 import io.github.keycloakfractal.fractal.stats.StatsApi;
 import io.github.keycloakfractal.fractal.stats.StatsException;
-import io.github.keycloakfractal.keycloak.broker.FractalIdentityProviderConfig;
 import io.github.keycloakfractal.keycloak.http.KeycloakHttp;
+import io.github.keycloakfractal.keycloak.settings.ClientSettings;
+import io.github.keycloakfractal.keycloak.settings.ReconcileSettings;
+import io.github.keycloakfractal.keycloak.settings.VaultSecrets;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.vault.VaultStringSecret;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,25 +22,25 @@ final class FractalStats {
     }
 
     static StatsApi api(KeycloakSession session, IdentityProviderModel provider, StatsTokens tokens) throws StatsException {
-        FractalIdentityProviderConfig config = new FractalIdentityProviderConfig(provider);
-        String statsUrl = ReconcileSettings.from(provider.getConfig()).statsUrl()
-                .orElseThrow(() -> new StatsException("no statistics URL is configured"));
-        String tokenUrl;
+        ClientSettings client;
+        ReconcileSettings reconcile;
         try {
-            tokenUrl = config.endpoints().tokenUrl();
-        } catch (IllegalArgumentException e) {
-            throw new StatsException("the provider's token URL is not configured");
+            client = ClientSettings.from(provider.getConfig());
+            reconcile = ReconcileSettings.from(provider.getConfig());
+        } catch (IllegalArgumentException unusable) {
+            throw new StatsException("the provider's settings are not usable: " + unusable.getMessage());
         }
-        ClientToken token = tokens.forClient(session.getContext().getRealm().getId(), provider.getAlias(), config.getClientId());
+        String statsUrl = reconcile.statsUrl().orElseThrow(() -> new StatsException("no statistics URL is configured"));
+        String clientId = client.clientId().orElseThrow(() -> new StatsException("the provider's client id is not set"));
+        String tokenUrl = client.endpoints().tokenUrl();
+        ClientToken token = tokens.forClient(session.getContext().getRealm().getId(), provider.getAlias(), clientId);
         ClientToken.Grant grant = () -> {
-            try (VaultStringSecret secret = session.vault().getStringSecret(config.getClientSecret())) {
-                String clientSecret = secret.get().orElse(null);
-                if (clientSecret == null || clientSecret.isEmpty()) {
-                    throw new StatsException("the provider's client secret is not set (or the vault does not have it)");
-                }
-                return KeycloakHttp.postForm(session, tokenUrl, Map.of("grant_type", "client_credentials", "scope", ClientToken.SCOPE,
-                        "client_id", config.getClientId(), "client_secret", clientSecret));
+            List<String> secret = VaultSecrets.resolve(session, client.clientSecretReference().orElse(null));
+            if (secret.isEmpty()) {
+                throw new StatsException("the provider's client secret is not set (or the vault does not have it)");
             }
+            return KeycloakHttp.postForm(session, tokenUrl, Map.of("grant_type", "client_credentials", "scope", ClientToken.SCOPE,
+                    "client_id", clientId, "client_secret", secret.get(0)));
         };
         return new StatsApi(statsUrl, token, grant, KeycloakHttp.transport(session));
     }

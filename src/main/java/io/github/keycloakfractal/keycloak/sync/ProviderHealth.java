@@ -1,13 +1,14 @@
 package io.github.keycloakfractal.keycloak.sync;
 
 import io.github.keycloakfractal.fractal.stats.StatsException;
-import io.github.keycloakfractal.keycloak.broker.FractalIdentityProviderConfig;
-import io.github.keycloakfractal.keycloak.credentials.CredentialSettings;
-import io.github.keycloakfractal.keycloak.kraken.KrakenSettings;
-import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
+import io.github.keycloakfractal.keycloak.settings.ClientSettings;
+import io.github.keycloakfractal.keycloak.settings.CredentialSettings;
+import io.github.keycloakfractal.keycloak.settings.KrakenSettings;
+import io.github.keycloakfractal.keycloak.settings.ReconcileSettings;
+import io.github.keycloakfractal.keycloak.settings.VaultSecrets;
+import io.github.keycloakfractal.keycloak.settings.WebhookSettings;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.vault.VaultStringSecret;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,24 +25,40 @@ final class ProviderHealth {
     }
 
     static Map<String, Object> of(KeycloakSession session, IdentityProviderModel provider, StatsTokens tokens) {
-        Map<String, String> config = provider.getConfig();
-        FractalIdentityProviderConfig fractal = new FractalIdentityProviderConfig(provider);
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("provider", provider.getAlias());
+        try {
+            List<String> missing = new ArrayList<>();
+            health.put("settings", settings(session, provider.getConfig(), missing));
+            health.put("missing", missing);
+        } catch (IllegalArgumentException unusable) {
+            health.put("settings", Map.of("unusable", unusable.getMessage()));
+            health.put("missing", List.of());
+        }
+        health.put("statistics", statistics(session, provider, tokens));
+        health.put("last_reconciliation", LastRun.of(session, session.getContext().getRealm(), provider.getAlias()).orElse(null));
+        return health;
+    }
+
+    private static Map<String, Object> settings(KeycloakSession session, Map<String, String> config, List<String> missing) {
+        ClientSettings client = ClientSettings.from(config);
         Map<String, Object> settings = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        settings.put("environment", fractal.environment().configValue());
-        settings.put("client_id", present(config.get("clientId"), "clientId", missing));
-        settings.put("client_secret", clientSecret(session, fractal.getClientSecret(), missing));
-        settings.put("webhook_secrets", vaulted(session, config.get(VaultSecrets.LEGACY_WEBHOOK), "webhookSecrets", missing));
+        settings.put("environment", client.environment().configValue());
+        settings.put("client_id", client.clientId().orElseGet(() -> missing(ClientSettings.CLIENT_ID, missing)));
+        settings.put("client_secret", client.clientSecretReference()
+                .map(reference -> vaulted(session, List.of(reference), ClientSettings.CLIENT_SECRET, missing))
+                .orElseGet(() -> missing(ClientSettings.CLIENT_SECRET, missing)));
+        settings.put("webhook_secrets", vaulted(session, WebhookSettings.from(config).secretReferences(), WebhookSettings.SECRETS.key(), missing));
         KrakenSettings kraken = KrakenSettings.from(config);
-        if (kraken.clientId() != null) {
+        if (kraken.clientId().isPresent()) {
             settings.put("kraken_url", kraken.url().orElse(null));
-            boolean key = !VaultSecrets.resolve(session, kraken.privateKeyReference()).isEmpty();
-            boolean apiKey = !VaultSecrets.resolve(session, kraken.apiKeyReference()).isEmpty();
+            boolean key = !VaultSecrets.resolve(session, kraken.privateKeyReferences()).isEmpty();
+            boolean apiKey = !VaultSecrets.resolve(session, kraken.apiKeyReferences()).isEmpty();
             settings.put("kraken_credential", key ? "private key" : apiKey ? "api key" : "missing");
             if (!key && !apiKey) {
-                missing.add("krakenPrivateKey or krakenApiKey");
+                missing.add(KrakenSettings.PRIVATE_KEY.key() + " or " + KrakenSettings.API_KEY.key());
             }
-            settings.put("kraken_webhook_secrets", vaulted(session, kraken.webhookSecretReferences(), "krakenWebhookSecrets", missing));
+            settings.put("kraken_webhook_secrets", vaulted(session, kraken.webhookSecretReferences(), KrakenSettings.WEBHOOK_SECRETS.key(), missing));
         } else {
             settings.put("kraken", "not configured");
         }
@@ -49,19 +66,12 @@ final class ProviderHealth {
         settings.put("credentials_url", credentials.apiUrl().orElse(null));
         settings.put("credentials_signer", credentials.signer().map(signer -> signer.address().toChecksum()).orElse(null));
         if (credentials.signer().isEmpty()) {
-            missing.add("credentialsSigner");
+            missing.add(CredentialSettings.SIGNER.key());
         }
         ReconcileSettings reconcile = ReconcileSettings.from(config);
         settings.put("statistics_url", reconcile.statsUrl().orElse(null));
         settings.put("reconcile_interval_minutes", reconcile.intervalMinutes());
-
-        Map<String, Object> health = new LinkedHashMap<>();
-        health.put("provider", provider.getAlias());
-        health.put("settings", settings);
-        health.put("missing", missing);
-        health.put("statistics", statistics(session, provider, tokens));
-        health.put("last_reconciliation", LastRun.of(session, session.getContext().getRealm(), provider.getAlias()).orElse(null));
-        return health;
+        return settings;
     }
 
     private static Map<String, Object> statistics(KeycloakSession session, IdentityProviderModel provider, StatsTokens tokens) {
@@ -76,34 +86,19 @@ final class ProviderHealth {
         return answer;
     }
 
-    private static String present(String value, String name, List<String> missing) {
-        if (value == null || value.isBlank()) {
-            missing.add(name);
-            return "missing";
-        }
-        return value;
+    private static String missing(String key, List<String> missing) {
+        missing.add(key);
+        return "missing";
     }
 
-    private static String clientSecret(KeycloakSession session, String reference, List<String> missing) {
-        if (reference == null || reference.isBlank()) {
-            missing.add("clientSecret");
-            return "missing";
-        }
-        try (VaultStringSecret secret = session.vault().getStringSecret(reference)) {
-            if (secret.get().filter(value -> !value.isEmpty()).isEmpty()) {
-                missing.add("clientSecret");
-                return "not in the vault";
-            }
-        }
-        return "set";
-    }
-
-    private static String vaulted(KeycloakSession session, String references, String name, List<String> missing) {
-        if (references == null || references.isBlank()) {
+    /** "set" when every reference resolves, "not set" when there is none, "not in the vault" (and missing) otherwise. */
+    private static String vaulted(KeycloakSession session, List<String> references, String key, List<String> missing) {
+        if (references.isEmpty()) {
             return "not set";
         }
-        if (VaultSecrets.resolve(session, references).size() < VaultSecrets.references(references).size()) {
-            missing.add(name);
+        boolean allResolve = references.stream().allMatch(reference -> !VaultSecrets.resolve(session, reference).isEmpty());
+        if (!allResolve) {
+            missing.add(key);
             return "not in the vault";
         }
         return "set";

@@ -11,6 +11,7 @@ import io.github.keycloakfractal.keycloak.kraken.KrakenRecheck;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycApplier;
 import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
+import io.github.keycloakfractal.keycloak.kyc.StoredKyc;
 import org.jboss.logging.Logger;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -61,6 +62,12 @@ public final class Reconciliation {
         int krakenChecked;
     }
 
+    /** Where the walk through the realm's pending users stands. */
+    private static final class Pages {
+        int first;
+        boolean more = true;
+    }
+
     public ReconcileSummary run(KeycloakSession session, RealmModel realm, IdentityProviderModel provider, String trigger) {
         Instant observedAt = Instant.now();
         UserVerifications listed;
@@ -108,8 +115,7 @@ public final class Reconciliation {
                 return;
             }
             tally.checked++;
-            KycState state = stateFor(user.get(), verdict, observedAt);
-            if (differs(user.get(), state) && applier.apply(user.get(), state) == KycApplier.Outcome.CHANGED) {
+            if (applier.applyIfChanged(user.get(), stateFor(user.get(), verdict, observedAt)) == KycApplier.Outcome.CHANGED) {
                 tally.changed++;
             }
         } catch (RuntimeException e) {
@@ -124,29 +130,22 @@ public final class Reconciliation {
         if (verdict.levelsKnown()) {
             verdict.approvedLevels().forEach(level -> levels.addAll(level.components()));
         } else {
-            levels.addAll(user.getAttributeStream(KycAttributes.LEVELS).toList());
+            levels.addAll(StoredKyc.of(user).levels());
         }
         return new KycState(verdict.status(), levels, Optional.empty(), KycSource.RECONCILIATION, observedAt);
-    }
-
-    /** Only a different status or level set is applied, so an unchanged user costs a read, not a write. */
-    private static boolean differs(UserModel user, KycState state) {
-        return !state.status().value().equals(user.getFirstAttribute(KycAttributes.STATUS))
-                || !new TreeSet<>(user.getAttributeStream(KycAttributes.LEVELS).toList()).equals(state.levels());
     }
 
     /** Pending Kraken users, found a page at a time by attribute, asked about at Kraken in chunks. */
     private void recheckPendingKrakenUsers(RealmModel realm, IdentityProviderModel provider, Tally tally) {
         List<String> pending = new ArrayList<>();
-        int[] first = {0};
-        boolean[] more = {true};
-        while (more[0]) {
+        Pages pages = new Pages();
+        while (pages.more) {
             inTransaction(realm, provider, (s, applier) -> {
                 List<UserModel> page = s.users().searchForUserStream(s.getContext().getRealm(),
-                        Map.of(KycAttributes.STATUS, KycStatus.PENDING.value()), first[0], PAGE).toList();
-                page.stream().filter(user -> user.getFirstAttribute(KycAttributes.KRAKEN_ID) != null).map(UserModel::getId).forEach(pending::add);
-                first[0] += page.size();
-                more[0] = page.size() == PAGE;
+                        Map.of(KycAttributes.STATUS, KycStatus.PENDING.value()), pages.first, PAGE).toList();
+                page.stream().filter(user -> StoredKyc.of(user).krakenId().isPresent()).map(UserModel::getId).forEach(pending::add);
+                pages.first += page.size();
+                pages.more = page.size() == PAGE;
             });
         }
         for (int from = 0; from < pending.size(); from += CHUNK) {
@@ -154,7 +153,7 @@ public final class Reconciliation {
             inTransaction(realm, provider, (s, applier) -> chunk.forEach(id -> {
                 UserModel user = s.users().getUserById(s.getContext().getRealm(), id);
                 try {
-                    if (user != null && KrakenRecheck.recheck(s, user, null).isPresent()) {
+                    if (user != null && KrakenRecheck.recheck(s, user).isPresent()) {
                         tally.krakenChecked++;
                     }
                 } catch (KrakenException | RuntimeException e) {

@@ -1,12 +1,12 @@
 package io.github.keycloakfractal.keycloak.webhook;
 
 import io.github.keycloakfractal.fractal.webhook.LegacyWebhook;
-import io.github.keycloakfractal.fractal.webhook.MalformedWebhookException;
 import io.github.keycloakfractal.fractal.webhook.WebhookSignature;
+import io.github.keycloakfractal.keycloak.http.ApiErrors;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycApplier;
-import io.github.keycloakfractal.keycloak.rest.ApiErrors;
-import io.github.keycloakfractal.keycloak.vault.VaultSecrets;
+import io.github.keycloakfractal.keycloak.kyc.StoredKyc;
+import io.github.keycloakfractal.keycloak.settings.WebhookSettings;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.IdentityProviderModel;
@@ -20,10 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code POST /realms/{realm}/fractal/webhook}, Fractal ID's legacy webhooks. The signature is checked over the raw
- * bytes before anything is parsed. Answers keep Fractal's retries useful: 2xx only once the update is applied or was
- * already superseded, a not-yet-linked user gets 404 so a later retry can deliver it, and every error is JSON and
- * changes nothing.
+ * {@code POST /realms/{realm}/fractal/webhook}, Fractal ID's legacy webhooks. Answers keep Fractal's retries useful:
+ * 2xx only once the update is applied or was already superseded, a not-yet-linked user gets 404 so a later retry can
+ * deliver it, and every error is JSON and changes nothing.
  */
 public final class LegacyWebhookEndpoint {
     private final KeycloakSession session;
@@ -33,21 +32,15 @@ public final class LegacyWebhookEndpoint {
     }
 
     public Response handle(String signature, byte[] body) {
-        WebhookGate gate = WebhookGate.check(session, WebhookSignature.LEGACY, VaultSecrets.LEGACY_WEBHOOK, signature, body);
-        if (gate.refusal().isPresent()) {
-            return gate.refusal().get();
-        }
-        LegacyWebhook webhook;
-        try {
-            webhook = LegacyWebhook.parse(body);
-        } catch (MalformedWebhookException e) {
-            return ApiErrors.error(Response.Status.BAD_REQUEST, "invalid_payload", e.getMessage());
-        }
+        return WebhookOpening.open(session, WebhookSignature.LEGACY, config -> WebhookSettings.from(config).secretReferences(),
+                signature, body, LegacyWebhook::parse, this::deliver);
+    }
+
+    private Response deliver(IdentityProviderModel provider, LegacyWebhook webhook) {
         if (webhook.userId() == null) {
             return answer("acknowledged");
         }
         RealmModel realm = session.getContext().getRealm();
-        IdentityProviderModel provider = gate.signer();
         Optional<UserModel> user = FractalProviders.linkedUser(session, realm, provider, webhook.userId());
         if (user.isEmpty()) {
             return ApiErrors.error(Response.Status.NOT_FOUND, "user_not_linked",
@@ -55,7 +48,7 @@ public final class LegacyWebhookEndpoint {
         }
         if (webhook.isDecision()) {
             KycApplier applier = FractalProviders.applier(session, realm, provider);
-            return answer(applier.apply(user.get(), webhook.nextState(KycApplier.approvedLevels(user.get()), Instant.now())).name().toLowerCase());
+            return answer(applier.apply(user.get(), webhook.nextState(StoredKyc.of(user.get()).approvedLevels(), Instant.now())).name().toLowerCase());
         }
         if (webhook.type().equals("email_changed") && Booleans.isTrue(provider.isTrustEmail())) {
             String email = webhook.email().orElseThrow();

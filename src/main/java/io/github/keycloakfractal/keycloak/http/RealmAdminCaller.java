@@ -1,4 +1,4 @@
-package io.github.keycloakfractal.keycloak.rest;
+package io.github.keycloakfractal.keycloak.http;
 
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.AdminRoles;
@@ -16,15 +16,15 @@ import java.util.Optional;
  * otherwise) whose user holds {@code realm-management}'s {@code manage-users} role, directly, through a composite
  * or a group (403 otherwise).
  */
-final class RealmAdminCaller {
+public final class RealmAdminCaller {
     private RealmAdminCaller() {
     }
 
     /** Empty when the caller may proceed; otherwise the JSON refusal. */
-    static Optional<Response> refusal(KeycloakSession session) {
+    public static Optional<Response> refusal(KeycloakSession session) {
         Optional<UserModel> user = BearerUser.of(session);
         if (user.isEmpty()) {
-            return Optional.of(ApiErrors.error(Response.Status.UNAUTHORIZED, "invalid_token", "A bearer token issued by this realm is required."));
+            return Optional.of(ApiErrors.unauthorized());
         }
         RealmModel realm = session.getContext().getRealm();
         ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);

@@ -1,4 +1,4 @@
-package io.github.keycloakfractal.keycloak.rest;
+package io.github.keycloakfractal.keycloak.http;
 
 import jakarta.ws.rs.NotAuthorizedException;
 import org.keycloak.models.KeycloakSession;
@@ -9,11 +9,11 @@ import org.keycloak.services.managers.AuthenticationManager;
 import java.util.Optional;
 
 /** The user behind a bearer token issued by this realm, or empty for a missing, malformed, expired or foreign token. */
-final class BearerUser {
+public final class BearerUser {
     private BearerUser() {
     }
 
-    static Optional<UserModel> of(KeycloakSession session) {
+    public static Optional<UserModel> of(KeycloakSession session) {
         try {
             AuthenticationManager.AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
             return Optional.ofNullable(result).map(AuthenticationManager.AuthResult::user);

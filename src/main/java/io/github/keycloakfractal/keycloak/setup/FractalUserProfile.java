@@ -1,5 +1,6 @@
-package io.github.keycloakfractal.keycloak.kyc;
+package io.github.keycloakfractal.keycloak.setup;
 
+import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.representations.userprofile.config.UPAttribute;
@@ -15,13 +16,13 @@ import java.util.Set;
  * may edit them through the UI and REST APIs (the extension writes them directly). Only missing declarations are
  * added, so an admin's own changes to them are kept; running it again changes nothing.
  */
-public final class FractalUserProfile {
+final class FractalUserProfile {
     static final String GROUP = "fractal";
 
     private FractalUserProfile() {
     }
 
-    public static void declare(KeycloakSession session, RealmModel realm) {
+    static void declare(KeycloakSession session, RealmModel realm) {
         RealmModel previous = session.getContext().getRealm();
         session.getContext().setRealm(realm);
         try {

@@ -1,4 +1,4 @@
-package io.github.keycloakfractal.keycloak.credentials;
+package io.github.keycloakfractal.keycloak.setup;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientScopeModel;
@@ -10,12 +10,12 @@ import java.util.HashMap;
 import java.util.Optional;
 
 /**
- * Puts {@link WalletExpiryMapper} into the realm's built-in {@code roles} client scope, which OIDC clients carry by
- * default, so every token that lists realm roles is checked without an admin wiring each client. Done when a Fractal
- * provider is saved and again before a wallet role is granted; only adds what is missing. A realm without that
- * scope is logged, and the periodic sweep is then what removes expired wallet roles.
+ * Puts the wallet-expiry token mapper ({@value RealmSetup#WALLET_EXPIRY_MAPPER}) into the realm's built-in
+ * {@code roles} client scope, which OIDC clients carry by default, so every token that lists realm roles is checked
+ * without an admin wiring each client. Only adds what is missing. A realm without that scope is logged, and the
+ * periodic sweep is then what removes expired wallet roles.
  */
-public final class WalletExpiryScope {
+final class WalletExpiryScope {
     private static final Logger LOG = Logger.getLogger(WalletExpiryScope.class);
     private static final String ROLES_SCOPE = "roles";
     static final String MAPPER_NAME = "fractal wallet expiry";
@@ -23,20 +23,20 @@ public final class WalletExpiryScope {
     private WalletExpiryScope() {
     }
 
-    public static void install(RealmModel realm) {
+    static void install(RealmModel realm) {
         Optional<ClientScopeModel> roles = realm.getClientScopesStream()
                 .filter(scope -> ROLES_SCOPE.equals(scope.getName()) && OIDCLoginProtocol.LOGIN_PROTOCOL.equals(scope.getProtocol()))
                 .findFirst();
         if (roles.isEmpty()) {
             LOG.warnf("Realm %s has no '%s' client scope; add the '%s' mapper to your clients so expired wallet roles leave tokens",
-                    realm.getName(), ROLES_SCOPE, WalletExpiryMapper.ID);
+                    realm.getName(), ROLES_SCOPE, RealmSetup.WALLET_EXPIRY_MAPPER);
             return;
         }
-        if (roles.get().getProtocolMappersStream().noneMatch(mapper -> WalletExpiryMapper.ID.equals(mapper.getProtocolMapper()))) {
+        if (roles.get().getProtocolMappersStream().noneMatch(mapper -> RealmSetup.WALLET_EXPIRY_MAPPER.equals(mapper.getProtocolMapper()))) {
             ProtocolMapperModel mapper = new ProtocolMapperModel();
             mapper.setName(MAPPER_NAME);
             mapper.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-            mapper.setProtocolMapper(WalletExpiryMapper.ID);
+            mapper.setProtocolMapper(RealmSetup.WALLET_EXPIRY_MAPPER);
             mapper.setConfig(new HashMap<>());
             roles.get().addProtocolMapper(mapper);
         }

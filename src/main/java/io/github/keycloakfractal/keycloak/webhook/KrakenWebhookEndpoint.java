@@ -1,19 +1,21 @@
-package io.github.keycloakfractal.keycloak.kraken;
+package io.github.keycloakfractal.keycloak.webhook;
 
 import io.github.keycloakfractal.fractal.kraken.KrakenException;
 import io.github.keycloakfractal.fractal.kraken.KrakenWebhook;
 import io.github.keycloakfractal.fractal.kyc.KycSource;
 import io.github.keycloakfractal.fractal.kyc.KycState;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
-import io.github.keycloakfractal.fractal.webhook.MalformedWebhookException;
 import io.github.keycloakfractal.fractal.webhook.WebhookSignature;
+import io.github.keycloakfractal.keycloak.http.ApiErrors;
+import io.github.keycloakfractal.keycloak.kraken.KrakenClient;
+import io.github.keycloakfractal.keycloak.kraken.KrakenProvider;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
-import io.github.keycloakfractal.keycloak.rest.ApiErrors;
-import io.github.keycloakfractal.keycloak.webhook.WebhookGate;
+import io.github.keycloakfractal.keycloak.settings.KrakenSettings;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -37,16 +39,11 @@ public final class KrakenWebhookEndpoint {
     }
 
     public Response handle(String signature, byte[] body) {
-        WebhookGate gate = WebhookGate.check(session, WebhookSignature.KRAKEN, KrakenSettings.WEBHOOK_SECRETS, signature, body);
-        if (gate.refusal().isPresent()) {
-            return gate.refusal().get();
-        }
-        KrakenWebhook webhook;
-        try {
-            webhook = KrakenWebhook.parse(body);
-        } catch (MalformedWebhookException e) {
-            return ApiErrors.error(Response.Status.BAD_REQUEST, "invalid_payload", e.getMessage());
-        }
+        return WebhookOpening.open(session, WebhookSignature.KRAKEN, config -> KrakenSettings.from(config).webhookSecretReferences(),
+                signature, body, KrakenWebhook::parse, this::deliver);
+    }
+
+    private Response deliver(IdentityProviderModel provider, KrakenWebhook webhook) {
         RealmModel realm = session.getContext().getRealm();
         List<UserModel> users = session.users().searchForUserByUserAttributeStream(realm, KycAttributes.KRAKEN_ID, webhook.userId())
                 .limit(2).toList();
@@ -55,7 +52,7 @@ public final class KrakenWebhookEndpoint {
                     ? ApiErrors.error(Response.Status.NOT_FOUND, "user_not_linked", "No user of this realm has that Kraken id yet; deliver again later.")
                     : ApiErrors.error(Response.Status.CONFLICT, "ambiguous_user", "Several users carry that Kraken id; an admin must resolve it.");
         }
-        KrakenSettings settings = KrakenSettings.from(gate.signer().getConfig());
+        KrakenSettings settings = KrakenSettings.from(provider.getConfig());
         KycStatus status = webhook.status();
         if (settings.confirmStatus()) {
             try {
@@ -66,8 +63,9 @@ public final class KrakenWebhookEndpoint {
                         "The status could not be confirmed with Kraken; deliver again later.");
             }
         }
-        KycState state = settings.observed(status, status == webhook.status() ? webhook.note().orElse(null) : null, KycSource.KRAKEN_WEBHOOK);
-        String result = FractalProviders.applier(session, realm, gate.signer()).apply(users.get(0), state).name().toLowerCase();
+        KycState state = KrakenProvider.observed(settings, status, status == webhook.status() ? webhook.note().orElse(null) : null,
+                KycSource.KRAKEN_WEBHOOK);
+        String result = FractalProviders.applier(session, realm, provider).apply(users.get(0), state).name().toLowerCase();
         return Response.ok(Map.of("result", result, "status", status.value()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

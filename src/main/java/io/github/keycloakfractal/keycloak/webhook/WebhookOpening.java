@@ -1,0 +1,69 @@
+package io.github.keycloakfractal.keycloak.webhook;
+
+import io.github.keycloakfractal.fractal.webhook.MalformedWebhookException;
+import io.github.keycloakfractal.fractal.webhook.WebhookSignature;
+import io.github.keycloakfractal.keycloak.http.ApiErrors;
+import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
+import io.github.keycloakfractal.keycloak.settings.VaultSecrets;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.models.IdentityProviderModel;
+import org.keycloak.models.KeycloakSession;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What every Fractal webhook passes before it is acted on, in this order: at most 64 KiB; a signature over the raw
+ * bytes under the secrets of one of the realm's Fractal providers (that provider's settings then apply); only then the
+ * body is parsed. Each step refuses with the extension's JSON error and nothing is changed.
+ */
+final class WebhookOpening {
+    static final int MAX_BODY = 64 * 1024;
+
+    /** A body as one endpoint reads it; {@link MalformedWebhookException} becomes a 400. */
+    interface Parser<T> {
+        T parse(byte[] body);
+    }
+
+    /** What the endpoint does with a signed, parsed webhook. */
+    interface Handler<T> {
+        Response handle(IdentityProviderModel signer, T webhook);
+    }
+
+    private WebhookOpening() {
+    }
+
+    static <T> Response open(KeycloakSession session, WebhookSignature scheme, Function<Map<String, String>, List<String>> secretReferences,
+                             String signature, byte[] body, Parser<T> parser, Handler<T> handler) {
+        Optional<Response> tooLarge = ApiErrors.tooLarge(body, MAX_BODY);
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
+        }
+        Optional<IdentityProviderModel> signer = FractalProviders.of(session).stream()
+                .filter(provider -> scheme.matches(signature, body, secrets(session, provider, secretReferences)))
+                .findFirst();
+        if (signer.isEmpty()) {
+            return ApiErrors.error(Response.Status.UNAUTHORIZED, "invalid_signature",
+                    "X-Fractal-Signature is missing or does not match a configured webhook secret.");
+        }
+        T webhook;
+        try {
+            webhook = parser.parse(body);
+        } catch (MalformedWebhookException e) {
+            return ApiErrors.error(Response.Status.BAD_REQUEST, "invalid_payload", e.getMessage());
+        }
+        return handler.handle(signer.get(), webhook);
+    }
+
+    /** A provider whose stored settings no longer read (refused at save, so only after a manual edit) signs nothing. */
+    private static List<String> secrets(KeycloakSession session, IdentityProviderModel provider,
+                                        Function<Map<String, String>, List<String>> secretReferences) {
+        try {
+            return VaultSecrets.resolve(session, secretReferences.apply(provider.getConfig()));
+        } catch (IllegalArgumentException unusable) {
+            return List.of();
+        }
+    }
+}
