@@ -88,12 +88,16 @@ class KycLedgerMergeTest {
     @ParameterizedTest(name = "{0} beats {1} at the same time")
     @CsvSource({"APPROVED,REJECTED", "APPROVED,PENDING", "REJECTED,EXPIRED", "EXPIRED,CONTACTED", "CONTACTED,PENDING", "REJECTED,CONTACTED"})
     void decisionsOfTheSameTimeAreSettledByPrecedenceInEitherOrder(KycStatus stronger, KycStatus weaker) {
-        KycObservation strong = seen("basic", stronger, t(7), KycSource.WEBHOOK);
-        KycObservation weak = seen("basic", weaker, t(7), KycSource.RECONCILIATION);
+        List<List<KycSource>> sourcePairs = List.of(List.of(KycSource.WEBHOOK, KycSource.RECONCILIATION),
+                List.of(KycSource.RECONCILIATION, KycSource.WEBHOOK), List.of(KycSource.BROKER_LOGIN, KycSource.BROKER_LOGIN));
+        for (List<KycSource> sources : sourcePairs) {
+            KycObservation strong = seen("basic", stronger, t(7), sources.get(0));
+            KycObservation weak = seen("basic", weaker, t(7), sources.get(1));
 
-        assertThat(after(strong, weak).decision("basic").orElseThrow().status()).isEqualTo(stronger);
-        assertThat(after(weak, strong).decision("basic").orElseThrow().status()).isEqualTo(stronger);
-        assertThat(after(strong).merge(weak, NOW).superseded()).containsExactly("basic");
+            assertThat(after(strong, weak).decision("basic").orElseThrow().status()).as("%s", sources).isEqualTo(stronger);
+            assertThat(after(weak, strong).decision("basic").orElseThrow().status()).as("%s", sources).isEqualTo(stronger);
+            assertThat(after(strong).merge(weak, NOW).superseded()).as("%s", sources).containsExactly("basic");
+        }
     }
 
     @Test
