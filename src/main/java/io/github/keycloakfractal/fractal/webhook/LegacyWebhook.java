@@ -118,7 +118,6 @@ public record LegacyWebhook(String type, String userId, Optional<KycLevel> level
     }
 
     private static Optional<String> text(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText().trim()) : Optional.empty();
+        return PayloadText.field(data, field);
     }
 }

@@ -90,7 +90,11 @@ class LegacyWebhookTest {
             "{'type':'verification_approved','data':{'level':'gold','user_id':'u1'}}",
             "{'type':'verification_approved','data':{'level':'plus'}}",
             "{'type':'verification_approved','data':{'level':'plus','user_id':'u1','timestamp':'yesterday'}}",
-            "{'type':'email_changed','data':{'user_id':'u1'}}"})
+            "{'type':'email_changed','data':{'user_id':'u1'}}",
+            "{'type':'verification_approved','data':{'level':'basic','user_id':'\\u0000','timestamp':'2020-10-09T10:50:32Z'}}",
+            "{'type':'verification_approved','data':{'level':'basic','user_id':'u\\u0001x','timestamp':'2020-10-09T10:50:32Z'}}",
+            "{'type':'verification_approved','data':{'level':'basic','user_id':' \\u2028\\u00a0','timestamp':'2020-10-09T10:50:32Z'}}",
+            "{'type':'email_changed','data':{'user_id':'u1','email':'a@example.com\\r\\nBcc: b@example.com'}}"})
     void malformedOrUnknownPayloadsAreRefused(String json) {
         assertThatThrownBy(() -> parse(json)).isInstanceOf(MalformedWebhookException.class);
     }
