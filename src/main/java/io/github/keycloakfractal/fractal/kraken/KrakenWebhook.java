@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.kyc.UnknownKycValueException;
 import io.github.keycloakfractal.fractal.webhook.MalformedWebhookException;
+import io.github.keycloakfractal.fractal.webhook.PayloadText;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -23,10 +24,11 @@ public record KrakenWebhook(String userId, KycStatus status, Optional<String> no
         } catch (IOException e) {
             throw new MalformedWebhookException("the body is not JSON");
         }
-        if (root == null || !root.isObject() || !root.path("id").isTextual() || root.path("id").asText().isBlank()
-                || !root.path("status").isTextual()) {
+        if (root == null || !root.isObject() || !root.path("status").isTextual()) {
             throw new MalformedWebhookException("expected {\"id\": ..., \"status\": ..., \"note\": ...}");
         }
+        String id = PayloadText.field(root, "id")
+                .orElseThrow(() -> new MalformedWebhookException("expected {\"id\": ..., \"status\": ..., \"note\": ...}"));
         KycStatus status;
         try {
             status = KycStatus.fromKraken(root.get("status").asText());
@@ -34,7 +36,7 @@ public record KrakenWebhook(String userId, KycStatus status, Optional<String> no
             throw new MalformedWebhookException(e.getMessage());
         }
         JsonNode note = root.get("note");
-        return new KrakenWebhook(root.get("id").asText().trim(), status,
+        return new KrakenWebhook(id, status,
                 note != null && note.isTextual() && !note.asText().isBlank() ? Optional.of(note.asText()) : Optional.empty());
     }
 }

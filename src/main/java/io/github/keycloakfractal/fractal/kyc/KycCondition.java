@@ -13,6 +13,14 @@ public record KycCondition(KycStatus status, Optional<KycLevel> requiredLevels) 
                 levels == null || levels.isBlank() ? Optional.empty() : Optional.of(KycLevel.parse(levels)));
     }
 
+    /** True when the user's derived status is {@link #status} and every required component's level role is granted. */
+    public boolean matches(KycStanding standing) {
+        return standing.status().filter(s -> s == status).isPresent()
+                && requiredLevels.map(required -> standing.grantedLevels().containsAll(required.components())).orElse(true);
+    }
+
+    /** @deprecated a state is one observation, not the user's standing; use {@link #matches(KycStanding)}. */
+    @Deprecated
     public boolean matches(Optional<KycState> state) {
         return state.filter(s -> s.status() == status)
                 .filter(s -> requiredLevels.map(required -> s.levels().containsAll(required.components())).orElse(true))

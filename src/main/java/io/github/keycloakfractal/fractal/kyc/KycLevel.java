@@ -22,6 +22,19 @@ public record KycLevel(List<String> components) {
         return all;
     }
 
+    /**
+     * True for a main level ({@code uniqueness}, {@code basic}, {@code plus}, {@code v1}, {@code light}); every other
+     * known component is an add-on, which never approves a user on its own.
+     */
+    public static boolean isMainLevel(String component) {
+        return component != null && LEVELS.contains(component);
+    }
+
+    /** True for every level and add-on Fractal has defined. */
+    public static boolean isKnownComponent(String component) {
+        return component != null && (LEVELS.contains(component) || ADDONS.contains(component));
+    }
+
     public KycLevel {
         components = List.copyOf(components);
     }
@@ -36,7 +49,7 @@ public record KycLevel(List<String> components) {
             String part = parts[i];
             boolean known = i == 0 ? LEVELS.contains(part) || ADDONS.contains(part) : ADDONS.contains(part);
             if (!known || components.contains(part)) {
-                throw new UnknownKycValueException("unknown KYC level '" + text + "' (component '" + part + "')");
+                throw new UnknownKycValueException("unknown KYC level '" + Excerpt.of(text) + "' (component '" + Excerpt.of(part) + "')");
             }
             components.add(part);
         }

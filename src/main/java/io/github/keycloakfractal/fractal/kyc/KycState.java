@@ -12,7 +12,12 @@ import java.util.TreeSet;
  * A user's KYC state as one observation: the status, the approved level and add-on components (empty unless
  * approved), Fractal's note (rejection reason), where it was seen and when. Observations are compared by time so an
  * older one never overwrites a newer one.
+ *
+ * @deprecated one observation replaced the whole state, so the order of arrival changed the result. Paths now
+ * produce a {@link KycObservation}, merge it into the user's {@link KycLedger}, and read the status and levels from
+ * {@link KycLedger#derive()}.
  */
+@Deprecated
 public record KycState(KycStatus status, SortedSet<String> levels, Optional<String> note, KycSource source, Instant observedAt) {
 
     public KycState {
@@ -23,6 +28,8 @@ public record KycState(KycStatus status, SortedSet<String> levels, Optional<Stri
         note = note == null ? Optional.empty() : note.filter(n -> !n.isBlank());
     }
 
+    /** @deprecated use {@link KycObservation#of} or {@link KycObservation#with} and {@link KycLedger#merge}. */
+    @Deprecated
     public static KycState of(KycStatus status, Collection<KycLevel> approved, String note, KycSource source, Instant observedAt) {
         SortedSet<String> levels = new TreeSet<>();
         approved.forEach(level -> levels.addAll(level.components()));

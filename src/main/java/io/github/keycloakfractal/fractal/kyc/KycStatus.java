@@ -1,7 +1,7 @@
 package io.github.keycloakfractal.fractal.kyc;
 
 import java.util.Collection;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -10,6 +10,23 @@ import java.util.Locale;
  */
 public enum KycStatus {
     APPROVED, PENDING, CONTACTED, REJECTED, EXPIRED;
+
+    /**
+     * Fractal's precedence when two decisions of the same moment disagree, weakest first: pending, contacted,
+     * expired, rejected, approved. The same order settles cases of one observation that name the same component,
+     * ties in the ledger, and the status of several main levels, so none of them depends on arrival order.
+     */
+    public static final Comparator<KycStatus> PRECEDENCE = Comparator.comparingInt(KycStatus::rank);
+
+    private int rank() {
+        return switch (this) {
+            case PENDING -> 0;
+            case CONTACTED -> 1;
+            case EXPIRED -> 2;
+            case REJECTED -> 3;
+            case APPROVED -> 4;
+        };
+    }
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);
@@ -24,7 +41,7 @@ public enum KycStatus {
                 }
             }
         }
-        throw new UnknownKycValueException("unknown KYC status '" + value + "'");
+        throw new UnknownKycValueException("unknown KYC status '" + Excerpt.of(value) + "'");
     }
 
     /** The legacy webhook types that carry a decision ({@code verification_approved} and so on). */
@@ -33,28 +50,36 @@ public enum KycStatus {
             case "verification_approved" -> APPROVED;
             case "verification_rejected" -> REJECTED;
             case "verification_contacted" -> CONTACTED;
-            default -> throw new UnknownKycValueException("not a verification webhook type: '" + type + "'");
+            default -> throw new UnknownKycValueException("not a verification webhook type: '" + Excerpt.of(type) + "'");
         };
     }
 
     /**
-     * The status a person has when Fractal reports several (one per level or add-on): an approval anywhere counts,
-     * then a rejection, an expiry, a question to the user, and pending last.
+     * The strongest of several statuses by {@link #PRECEDENCE}: an approval anywhere counts, then a rejection, an
+     * expiry, a question to the user, and pending last.
+     *
+     * @throws UnknownKycValueException when there is none
      */
+    public static KycStatus strongest(Collection<KycStatus> statuses) {
+        return statuses.stream().max(PRECEDENCE).orElseThrow(() -> new UnknownKycValueException("no KYC status reported"));
+    }
+
+    /**
+     * The status a person has when Fractal reports several (one per level or add-on).
+     *
+     * @deprecated counts add-ons like levels; a user's status now comes from {@link KycLedger#derive()}, and the
+     * precedence alone is {@link #strongest(Collection)}.
+     */
+    @Deprecated
     public static KycStatus overall(Collection<KycStatus> statuses) {
-        for (KycStatus status : List.of(APPROVED, REJECTED, EXPIRED, CONTACTED, PENDING)) {
-            if (statuses.contains(status)) {
-                return status;
-            }
-        }
-        throw new UnknownKycValueException("no KYC status reported");
+        return strongest(statuses);
     }
 
     /** Kraken knows approved, pending and rejected (token exchange, status endpoint, webhooks). */
     public static KycStatus fromKraken(String state) {
         KycStatus status = parse(state);
         if (status == CONTACTED || status == EXPIRED) {
-            throw new UnknownKycValueException("Kraken has no KYC state '" + state + "'");
+            throw new UnknownKycValueException("Kraken has no KYC state '" + Excerpt.of(state) + "'");
         }
         return status;
     }

@@ -11,14 +11,48 @@ import java.util.Optional;
  * Reads the KYC state from user info. v2 (and v1 from 2020) carry {@code verification_cases}, whose outcome comes in
  * two encodings: the documented table ({@code status} pending|contacted|done plus {@code credential}
  * pending|approved|rejected) and the 2024 examples ({@code status} holding the outcome, no {@code credential}).
- * Older v1 documents only list approved {@code verifications}. Several cases resolve to one status: any approved
- * case approves (with the union of approved levels); otherwise rejected, expired, contacted, pending in that order.
+ * Older v1 documents only list approved {@code verifications}. Each case's outcome applies to every component of
+ * its level ({@link #observe}).
  */
 public final class UserInfoKyc {
     private UserInfoKyc() {
     }
 
-    /** Empty when the document says nothing about KYC (no verification scope granted, or no case started). */
+    /**
+     * What a login saw: every component of every listed case with the case's outcome (a component named by several
+     * cases keeps the stronger outcome by {@link KycStatus#PRECEDENCE}); for older v1 documents every listed
+     * verification as approved. All at {@code readAt}, the moment Keycloak read the user info. Components not listed
+     * are not part of the observation: a login shows only the cases of the scopes the application asked for, so the
+     * ledger keeps what it knows about the others. Empty when the document says nothing about KYC.
+     *
+     * @throws UnknownKycValueException when a case carries a level or outcome this extension does not know
+     */
+    public static Optional<KycObservation> observe(JsonNode userInfo, KycSource source, Instant readAt) {
+        KycObservation seen = KycObservation.empty(readAt, source);
+        JsonNode cases = userInfo == null ? null : userInfo.get("verification_cases");
+        if (cases != null && cases.isArray() && !cases.isEmpty()) {
+            for (JsonNode verificationCase : cases) {
+                seen = seen.with(KycLevel.parse(text(verificationCase, "level")), outcome(verificationCase));
+            }
+            return Optional.of(seen);
+        }
+        JsonNode verifications = userInfo == null ? null : userInfo.get("verifications");
+        if (verifications != null && verifications.isArray() && !verifications.isEmpty()) {
+            for (JsonNode verification : verifications) {
+                seen = seen.with(KycLevel.parse(text(verification, "level")), KycStatus.APPROVED);
+            }
+            return Optional.of(seen);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Empty when the document says nothing about KYC (no verification scope granted, or no case started).
+     *
+     * @deprecated resolves all cases to one status and replaced the stored state with it; use {@link #observe} and
+     * merge the observation into the user's {@link KycLedger}.
+     */
+    @Deprecated
     public static Optional<KycState> read(JsonNode userInfo, KycSource source, Instant observedAt) {
         JsonNode cases = userInfo == null ? null : userInfo.get("verification_cases");
         if (cases != null && cases.isArray() && !cases.isEmpty()) {
@@ -33,6 +67,7 @@ public final class UserInfoKyc {
         return Optional.empty();
     }
 
+    @SuppressWarnings("deprecation")
     private static KycState fromCases(JsonNode cases, KycSource source, Instant observedAt) {
         List<KycLevel> approved = new ArrayList<>();
         List<KycStatus> outcomes = new ArrayList<>();
@@ -59,12 +94,12 @@ public final class UserInfoKyc {
         }
         KycStatus outcome = KycStatus.parse(credential);
         if (outcome != KycStatus.APPROVED && outcome != KycStatus.REJECTED && outcome != KycStatus.PENDING) {
-            throw new UnknownKycValueException("unknown credential outcome '" + credential + "'");
+            throw new UnknownKycValueException("unknown credential outcome '" + Excerpt.of(credential) + "'");
         }
         return switch (status) {
             case "done", "pending" -> outcome;
             case "contacted" -> outcome == KycStatus.PENDING ? KycStatus.CONTACTED : outcome;
-            default -> throw new UnknownKycValueException("unknown verification case status '" + status + "'");
+            default -> throw new UnknownKycValueException("unknown verification case status '" + Excerpt.of(status) + "'");
         };
     }
 

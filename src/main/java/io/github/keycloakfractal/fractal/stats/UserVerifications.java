@@ -3,10 +3,14 @@ package io.github.keycloakfractal.fractal.stats;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.keycloakfractal.fractal.kyc.KycLedger;
 import io.github.keycloakfractal.fractal.kyc.KycLevel;
+import io.github.keycloakfractal.fractal.kyc.KycObservation;
+import io.github.keycloakfractal.fractal.kyc.KycSource;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,15 +26,22 @@ import java.util.Set;
  * {@code {user_id, level, credential}} rows (one per user and level, in no promised order) and the original
  * {@code {user_id: status}} object. Read with Jackson's streaming parser into one compact verdict per user, so a
  * large application costs a map entry per user rather than a JSON tree. A user with an unknown status or level is
- * kept apart as unreadable, never guessed.
+ * kept apart as unreadable, never guessed. Each listed user becomes one {@link #observation} to merge into their
+ * {@link KycLedger}.
  */
 public final class UserVerifications {
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** One row: a case's level and its credential status; a status-only listing has no level. */
+    private record Row(Optional<KycLevel> level, KycStatus status) {
+    }
+
+    private final Map<String, List<Row>> listed;
     private final Map<String, FractalVerdict> verdicts;
     private final Set<String> unreadable;
 
-    private UserVerifications(Map<String, FractalVerdict> verdicts, Set<String> unreadable) {
+    private UserVerifications(Map<String, List<Row>> listed, Map<String, FractalVerdict> verdicts, Set<String> unreadable) {
+        this.listed = Collections.unmodifiableMap(listed);
         this.verdicts = Collections.unmodifiableMap(verdicts);
         this.unreadable = Collections.unmodifiableSet(unreadable);
     }
@@ -49,7 +61,39 @@ public final class UserVerifications {
         }
     }
 
-    /** One verdict per user Fractal lists, in the order first listed. */
+    /** The Fractal user ids listed with readable rows, in the order first listed. */
+    public Set<String> users() {
+        return Collections.unmodifiableSet(listed.keySet());
+    }
+
+    /**
+     * What the statistics say about one user, as an observation at {@code fetchedAt} (the moment before the
+     * statistics were asked for, so a decision Fractal made while answering is never dated too early): every
+     * component of every row with the row's {@code credential}, a component named by several rows keeping the
+     * stronger status by {@link KycStatus#PRECEDENCE}. The original {@code {user_id: status}} shape names no level and
+     * gives the {@linkplain KycObservation#statusOnly status-only} form. Empty when the user is not listed or
+     * unreadable.
+     */
+    public Optional<KycObservation> observation(String uid, Instant fetchedAt, KycSource source) {
+        List<Row> rows = listed.get(uid);
+        if (rows == null) {
+            return Optional.empty();
+        }
+        KycObservation seen = KycObservation.empty(fetchedAt, source);
+        for (Row row : rows) {
+            seen = row.level().isPresent() ? seen.with(row.level().get(), row.status())
+                    : KycObservation.statusOnly(row.status(), fetchedAt, source);
+        }
+        return Optional.of(seen);
+    }
+
+    /**
+     * One verdict per user Fractal lists, in the order first listed.
+     *
+     * @deprecated a verdict resolves a user's rows to one status, add-ons included; use {@link #users()} and
+     * {@link #observation} and merge into the user's {@link KycLedger}.
+     */
+    @Deprecated
     public Map<String, FractalVerdict> verdicts() {
         return verdicts;
     }
@@ -60,6 +104,7 @@ public final class UserVerifications {
     }
 
     private static UserVerifications rows(JsonParser parser) throws IOException, StatsException {
+        Map<String, List<Row>> listed = new LinkedHashMap<>();
         Map<String, EnumSet<KycStatus>> statuses = new LinkedHashMap<>();
         Map<String, List<KycLevel>> approved = new LinkedHashMap<>();
         Set<String> unreadable = new LinkedHashSet<>();
@@ -86,6 +131,7 @@ public final class UserVerifications {
             try {
                 KycStatus status = KycStatus.parse(credential);
                 KycLevel parsedLevel = KycLevel.parse(level);
+                listed.computeIfAbsent(uid, key -> new ArrayList<>(1)).add(new Row(Optional.of(parsedLevel), status));
                 statuses.computeIfAbsent(uid, key -> EnumSet.noneOf(KycStatus.class)).add(status);
                 List<KycLevel> levels = approved.computeIfAbsent(uid, key -> new ArrayList<>(1));
                 if (status == KycStatus.APPROVED) {
@@ -101,13 +147,15 @@ public final class UserVerifications {
         Map<String, FractalVerdict> verdicts = new LinkedHashMap<>();
         statuses.forEach((uid, seen) -> {
             if (!unreadable.contains(uid)) {
-                verdicts.put(uid, new FractalVerdict(uid, KycStatus.overall(seen), approved.get(uid), true));
+                verdicts.put(uid, new FractalVerdict(uid, KycStatus.strongest(seen), approved.get(uid), true));
             }
         });
-        return new UserVerifications(verdicts, unreadable);
+        listed.keySet().removeAll(unreadable);
+        return new UserVerifications(listed, verdicts, unreadable);
     }
 
     private static UserVerifications statusMap(JsonParser parser) throws IOException {
+        Map<String, List<Row>> listed = new LinkedHashMap<>();
         Map<String, FractalVerdict> verdicts = new LinkedHashMap<>();
         Set<String> unreadable = new LinkedHashSet<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -119,11 +167,18 @@ public final class UserVerifications {
                 continue;
             }
             try {
-                verdicts.put(uid, new FractalVerdict(uid, KycStatus.parse(parser.getValueAsString()), List.of(), false));
+                KycStatus status = KycStatus.parse(parser.getValueAsString());
+                List<Row> before = listed.put(uid, List.of(new Row(Optional.empty(), status)));
+                if (before != null && before.get(0).status() != status) {
+                    unreadable.add(uid); // listed twice with different statuses: not guessed
+                }
+                verdicts.put(uid, new FractalVerdict(uid, status, List.of(), false));
             } catch (IllegalArgumentException unknown) {
                 unreadable.add(uid);
             }
         }
-        return new UserVerifications(verdicts, unreadable);
+        listed.keySet().removeAll(unreadable);
+        verdicts.keySet().removeAll(unreadable);
+        return new UserVerifications(listed, verdicts, unreadable);
     }
 }

@@ -2,7 +2,9 @@ package io.github.keycloakfractal.fractal.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.keycloakfractal.fractal.kyc.KycLedger;
 import io.github.keycloakfractal.fractal.kyc.KycLevel;
+import io.github.keycloakfractal.fractal.kyc.KycObservation;
 import io.github.keycloakfractal.fractal.kyc.KycSource;
 import io.github.keycloakfractal.fractal.kyc.KycState;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
@@ -10,15 +12,15 @@ import io.github.keycloakfractal.fractal.kyc.UnknownKycValueException;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * A legacy Fractal ID webhook, {@code {"type": ..., "data": {...}}}. Decisions arrive as one notification per level
- * and per add-on, in any order and sometimes twice, so {@link #nextState} folds one notification into the state the
- * user already has: approvals observed at the same time add up, a newer decision replaces an older one.
+ * and per add-on, in any order and sometimes twice, so a decision is an {@link #observation} of the components it
+ * names, merged into the user's {@link KycLedger}: other levels stay, a newer decision for the same level wins.
  */
 public record LegacyWebhook(String type, String userId, Optional<KycLevel> level, Optional<Instant> timestamp, Optional<String> email) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,11 +67,34 @@ public record LegacyWebhook(String type, String userId, Optional<KycLevel> level
     }
 
     /**
+     * The decision as an observation: every component of {@code data.level} with the type's status, at Fractal's
+     * {@code data.timestamp}. Webhooks from before 2020 carry no timestamp; dating one at receipt would let a late
+     * retry outrank a newer decision, so an undated decision is refused unless the provider accepts undated webhooks
+     * ({@code acceptUndated}), in which case it counts as observed at {@code receivedAt}.
+     *
+     * @throws MalformedWebhookException for an undated decision when undated ones are not accepted (answer 400)
+     * @throws IllegalStateException when this webhook carries no decision ({@link #isDecision()} is false)
+     */
+    public KycObservation observation(Instant receivedAt, boolean acceptUndated) {
+        if (!isDecision()) {
+            throw new IllegalStateException(type + " carries no KYC decision");
+        }
+        if (timestamp.isEmpty() && !acceptUndated) {
+            throw new MalformedWebhookException(type + " without data.timestamp, and this provider does not accept undated webhooks");
+        }
+        return KycObservation.of(level.orElseThrow(), KycStatus.fromWebhookType(type), timestamp.orElse(receivedAt), KycSource.WEBHOOK);
+    }
+
+    /**
      * The state after this decision, given the levels the user holds approved now (empty unless approved). An
      * approval adds its level to them (the notifications of one decision arrive one level at a time); a rejection or
      * contact replaces the state. The applier then refuses it if it is older than the stored state. Webhooks
      * from before 2020 carry no timestamp: they count as observed on receipt.
+     *
+     * @deprecated the outcome depended on the order of notifications (a rejection replaced approved levels of other
+     * decisions); use {@link #observation} and merge it into the user's {@link KycLedger}.
      */
+    @Deprecated
     public KycState nextState(Set<String> approvedNow, Instant receivedAt) {
         if (!isDecision()) {
             throw new IllegalStateException(type + " carries no KYC decision");
@@ -87,13 +112,12 @@ public record LegacyWebhook(String type, String userId, Optional<KycLevel> level
         Optional<String> text = text(data, "timestamp");
         try {
             return text.map(Instant::parse);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new MalformedWebhookException("data.timestamp is not an ISO-8601 UTC time");
         }
     }
 
     private static Optional<String> text(JsonNode data, String field) {
-        JsonNode value = data.get(field);
-        return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText().trim()) : Optional.empty();
+        return PayloadText.field(data, field);
     }
 }
