@@ -1,6 +1,6 @@
 package io.github.keycloakfractal.fractal.profile;
 
-import io.github.keycloakfractal.fractal.kyc.KycState;
+import io.github.keycloakfractal.fractal.kyc.KycStanding;
 
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +26,7 @@ public enum FractalField {
         return Optional.empty();
     }
 
-    public List<String> values(FractalProfile profile, Optional<KycState> kyc) {
+    public List<String> values(FractalProfile profile, Optional<KycStanding> kyc) {
         return switch (this) {
             case FULL_NAME -> list(profile.fullName());
             case FIRST_NAME -> list(profile.firstName());
@@ -37,7 +37,7 @@ public enum FractalField {
             case COMPANY_NAME -> list(profile.companyName());
             case ACCOUNT_TYPE -> List.of(profile.accountType().attributeValue());
             case UID -> List.of(profile.uid());
-            case LEVELS -> kyc.map(state -> List.copyOf(state.levels())).orElse(List.of());
+            case LEVELS -> kyc.map(standing -> List.copyOf(standing.grantedLevels())).orElse(List.of());
         };
     }
 

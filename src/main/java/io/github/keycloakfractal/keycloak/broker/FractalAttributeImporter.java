@@ -11,6 +11,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * "Fractal attribute importer": copies one Fractal fact into a user attribute (or email, first or last name). Import
@@ -53,7 +54,7 @@ public final class FractalAttributeImporter extends FractalMapper {
             return;
         }
         FractalContext fractal = new FractalContext(context);
-        List<String> values = field.values(fractal.profile(), field == FractalField.LEVELS ? fractal.kyc() : java.util.Optional.empty());
+        List<String> values = field.values(fractal.profile(), field == FractalField.LEVELS ? Optional.of(fractal.standing(user)) : Optional.empty());
         if (values.isEmpty()) {
             return;
         }

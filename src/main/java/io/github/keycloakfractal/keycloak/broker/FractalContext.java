@@ -2,15 +2,19 @@ package io.github.keycloakfractal.keycloak.broker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.keycloakfractal.fractal.kyc.KycSource;
-import io.github.keycloakfractal.fractal.kyc.KycState;
+import io.github.keycloakfractal.fractal.kyc.KycLedger;
+import io.github.keycloakfractal.fractal.kyc.KycObservation;
+import io.github.keycloakfractal.fractal.kyc.KycStanding;
 import io.github.keycloakfractal.fractal.kyc.UnknownKycValueException;
 import io.github.keycloakfractal.fractal.kyc.UserInfoKyc;
 import io.github.keycloakfractal.fractal.profile.FractalProfile;
 import io.github.keycloakfractal.fractal.profile.FractalResponseException;
+import io.github.keycloakfractal.keycloak.kyc.StoredKyc;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.mappers.AbstractJsonUserAttributeMapper;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.broker.provider.IdentityBrokerException;
+import org.keycloak.models.UserModel;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -54,17 +58,24 @@ final class FractalContext {
     }
 
     /**
-     * The KYC state in the user info, or empty when there is none or it holds a value this extension does not know
-     * (logged, never guessed: the stored state then stays as it was and the login goes on).
+     * What the user info says of the KYC (every listed case's levels at the moment Keycloak read it), or empty when it
+     * says nothing or holds a value this extension does not know (logged, never guessed: the stored state then stays as
+     * it was and the login goes on).
      */
-    Optional<KycState> kyc() {
+    Optional<KycObservation> observation() {
         try {
-            return UserInfoKyc.read(userInfo(), KycSource.BROKER_LOGIN, observedAt());
+            return UserInfoKyc.observe(userInfo(), KycSource.BROKER_LOGIN, observedAt());
         } catch (UnknownKycValueException e) {
             LOG.warnf("Fractal user info for provider '%s' holds an unknown KYC value, KYC state not updated: %s",
                     context.getIdpConfig().getAlias(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Where the user stands once this login's observation is merged into what is stored (for mappers, which may run first). */
+    KycStanding standing(UserModel user) {
+        KycLedger stored = StoredKyc.of(user).ledger();
+        return observation().map(seen -> stored.merge(seen, Instant.now()).ledger()).orElse(stored).derive();
     }
 
     private Instant observedAt() {

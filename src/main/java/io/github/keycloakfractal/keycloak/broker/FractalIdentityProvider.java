@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.keycloakfractal.fractal.FractalEndpoints;
 import io.github.keycloakfractal.fractal.FractalScopes;
 import io.github.keycloakfractal.fractal.profile.FractalProfile;
-import io.github.keycloakfractal.keycloak.kyc.KycApplier;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
@@ -81,9 +80,7 @@ public final class FractalIdentityProvider extends AbstractOAuth2IdentityProvide
     public void updateBrokeredUser(KeycloakSession session, RealmModel realm, UserModel user, BrokeredIdentityContext context) {
         super.updateBrokeredUser(session, realm, user, context);
         FractalContext fractal = new FractalContext(context);
-        KycApplier applier = FractalProviders.applier(session, realm, getConfig());
-        applier.applyProfile(user, fractal.profile());
-        fractal.kyc().ifPresent(state -> applier.apply(user, state));
+        FractalProviders.applier(session, realm, getConfig()).applyLogin(user, fractal.profile(), fractal.observation());
     }
 
     /**

@@ -47,7 +47,7 @@ public final class FractalKycRoleMapper extends FractalMapper {
     @Override
     public void importNewUser(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapper, BrokeredIdentityContext context) {
         RoleModel role = role(realm, mapper);
-        if (role != null && applies(mapper, context)) {
+        if (role != null && applies(user, mapper, context)) {
             user.grantRole(role);
         }
     }
@@ -55,7 +55,7 @@ public final class FractalKycRoleMapper extends FractalMapper {
     @Override
     public void updateBrokeredUserLegacy(KeycloakSession session, RealmModel realm, UserModel user, IdentityProviderMapperModel mapper, BrokeredIdentityContext context) {
         RoleModel role = role(realm, mapper);
-        if (role != null && !applies(mapper, context)) {
+        if (role != null && !applies(user, mapper, context)) {
             user.deleteRoleMapping(role);
         }
     }
@@ -67,7 +67,7 @@ public final class FractalKycRoleMapper extends FractalMapper {
         if (role == null || context.hasMapperGrantedRole(roleName)) {
             return;
         }
-        if (applies(mapper, context)) {
+        if (applies(user, mapper, context)) {
             context.addMapperGrantedRole(roleName);
             user.grantRole(role);
         } else {
@@ -75,10 +75,10 @@ public final class FractalKycRoleMapper extends FractalMapper {
         }
     }
 
-    private static boolean applies(IdentityProviderMapperModel mapper, BrokeredIdentityContext context) {
+    private static boolean applies(UserModel user, IdentityProviderMapperModel mapper, BrokeredIdentityContext context) {
         try {
             KycCondition condition = KycCondition.parse(mapper.getConfig().get(STATUS), mapper.getConfig().get(LEVELS));
-            return condition.matches(new FractalContext(context).kyc());
+            return condition.matches(new FractalContext(context).standing(user));
         } catch (UnknownKycValueException e) {
             LOG.warnf("Fractal KYC role mapper '%s' has an unusable condition: %s", mapper.getName(), e.getMessage());
             return false;

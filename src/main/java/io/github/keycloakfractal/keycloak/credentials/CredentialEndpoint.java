@@ -11,10 +11,8 @@ import io.github.keycloakfractal.fractal.credentials.ProofException;
 import io.github.keycloakfractal.fractal.credentials.WalletAddress;
 import io.github.keycloakfractal.keycloak.http.KeycloakHttp;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
-import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
 import io.github.keycloakfractal.keycloak.settings.ClientSettings;
 import io.github.keycloakfractal.keycloak.settings.CredentialSettings;
-import io.github.keycloakfractal.keycloak.setup.RealmSetup;
 import io.github.keycloakfractal.keycloak.http.ApiErrors;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -59,14 +57,14 @@ public final class CredentialEndpoint {
             return notConfigured();
         }
         CredentialSettings settings = configured.get().settings();
-        WalletChallenges.Challenge challenge = challenges.issue(realm, user, settings.challengeLifetime());
-        String appName = settings.appName().orElse(realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
+        String displayName = RealmNames.displayName(realm);
+        WalletChallenges.Challenge challenge = challenges.issue(realm, user, settings.challengeLifetime(), displayName);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("challenge", challenge.nonce());
         body.put("challenge_text", challenge.text());
         body.put("expires_at", challenge.expiresAt().toString());
-        body.put("authorization_message", settings.requirement()
-                .message(appName, ClientSettings.clientId(configured.get().provider().getConfig()).orElse("")).build().text());
+        body.put("authorization_message", RealmNames.authorizationMessage(settings, settings.appName().orElse(displayName), realm.getName(),
+                ClientSettings.clientId(configured.get().provider().getConfig()).orElse("")).orElse(null));
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -103,7 +101,7 @@ public final class CredentialEndpoint {
                 return ApiErrors.error(Response.Status.FORBIDDEN, "requirement_not_met",
                         "The credential does not meet this realm's requirement: " + String.join("; ", shortfalls) + ".");
             }
-            return bindWallet(user, provider, proof);
+            return new WalletBinding(session).bind(user, provider, settings, proof);
         } catch (ProofException e) {
             return proofRefused(e);
         } catch (CredentialException e) {
@@ -130,27 +128,6 @@ public final class CredentialEndpoint {
         }
         String url = settings.apiUrl().orElseThrow(() -> new CredentialsUnavailableException("no Credentials API URL is configured"));
         return new CredentialsApi(url, KeycloakHttp.transport(session)).proofFor(message, signature);
-    }
-
-    private Response bindWallet(UserModel user, IdentityProviderModel provider, FractalProof proof) {
-        String wallet = proof.address().value();
-        // a short cluster-wide lock, so two users binding one wallet at once cannot both pass the check below
-        if (!session.singleUseObjects().putIfAbsent("fractal-wallet-bind:" + realm.getId() + ":" + wallet, 10)) {
-            return ApiErrors.error(Response.Status.CONFLICT, "wallet_in_use", "This wallet is being bound right now; try again.");
-        }
-        boolean taken = session.users().searchForUserByUserAttributeStream(realm, KycAttributes.WALLET_ADDRESS, wallet)
-                .anyMatch(other -> !other.getId().equals(user.getId()));
-        if (taken) {
-            return ApiErrors.error(Response.Status.CONFLICT, "wallet_in_use", "This wallet is bound to another account of this realm.");
-        }
-        RealmSetup.installWalletExpiry(realm);
-        FractalProviders.applier(session, realm, provider).applyCredential(user, proof);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("wallet", wallet);
-        body.put("fractal_id", proof.fractalId());
-        body.put("credential", proof.credential().text());
-        body.put("valid_until", proof.validUntil().toString());
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static Response proofRefused(ProofException e) {

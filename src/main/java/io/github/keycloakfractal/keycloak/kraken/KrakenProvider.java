@@ -1,10 +1,9 @@
 package io.github.keycloakfractal.keycloak.kraken;
 
 import io.github.keycloakfractal.fractal.kyc.KycSource;
-import io.github.keycloakfractal.fractal.kyc.KycState;
+import io.github.keycloakfractal.fractal.kyc.KycObservation;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
-import io.github.keycloakfractal.keycloak.kyc.KycApplier;
 import io.github.keycloakfractal.keycloak.settings.KrakenSettings;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -31,14 +30,16 @@ public record KrakenProvider(IdentityProviderModel model, KrakenSettings setting
 
     /** Links the Kraken user to this person and applies Kraken's decision through the provider's applier. */
     void applyDecision(KeycloakSession session, UserModel user, String krakenId, KycStatus status) {
-        KycApplier applier = FractalProviders.applier(session, session.getContext().getRealm(), model);
-        applier.linkKraken(user, krakenId);
-        applier.apply(user, observed(settings, status, null, KycSource.KRAKEN_RETURN));
+        FractalProviders.applier(session, session.getContext().getRealm(), model)
+                .applyKraken(user, krakenId, observed(settings, status, KycSource.KRAKEN_RETURN), Optional.empty());
     }
 
-    /** What Kraken's decision means for the user: an approval is an approval of the journey's configured level. */
-    public static KycState observed(KrakenSettings settings, KycStatus status, String note, KycSource source) {
-        return KycState.of(status, status == KycStatus.APPROVED ? List.of(settings.level()) : List.of(), note, source, Instant.now());
+    /**
+     * What Kraken's one status means for the user: that decision for every component of the journey's configured
+     * level, observed now (Kraken's answers carry no time of their own).
+     */
+    public static KycObservation observed(KrakenSettings settings, KycStatus status, KycSource source) {
+        return KycObservation.of(settings.level(), status, Instant.now(), source);
     }
 
     private static Optional<KrakenProvider> of(IdentityProviderModel model) {

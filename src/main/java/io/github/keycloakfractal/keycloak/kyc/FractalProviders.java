@@ -35,6 +35,6 @@ public final class FractalProviders {
     }
 
     public static KycApplier applier(KeycloakSession session, RealmModel realm, IdentityProviderModel provider) {
-        return new KycApplier(realm, KycRoleNames.from(provider.getConfig()), new KycAudit(session, realm));
+        return new KycApplier(session, realm, KycRoleNames.from(provider.getConfig()), new KycAudit(session, realm));
     }
 }

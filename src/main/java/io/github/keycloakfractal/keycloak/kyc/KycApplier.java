@@ -1,13 +1,16 @@
 package io.github.keycloakfractal.keycloak.kyc;
 
 import io.github.keycloakfractal.fractal.credentials.FractalProof;
+import io.github.keycloakfractal.fractal.kyc.KycLedger;
 import io.github.keycloakfractal.fractal.kyc.KycLevel;
+import io.github.keycloakfractal.fractal.kyc.KycMerge;
+import io.github.keycloakfractal.fractal.kyc.KycObservation;
 import io.github.keycloakfractal.fractal.kyc.KycSource;
-import io.github.keycloakfractal.fractal.kyc.KycState;
+import io.github.keycloakfractal.fractal.kyc.KycStanding;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.profile.FractalProfile;
 import io.github.keycloakfractal.keycloak.settings.KycRoleNames;
-import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -20,84 +23,80 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The one place a user's Fractal KYC state becomes attributes and realm roles; every input path (broker login,
- * webhooks, Kraken, credential proofs, reconciliation) calls it. Applying is idempotent, an observation older than
- * the stored one changes nothing, and a missing role is created rather than failing anything.
+ * The one place a user's Fractal KYC state is written; every input path (broker login, webhooks, Kraken, credential
+ * proofs, reconciliation, admin re-checks) calls it. Each call takes the user's row lock ({@link UserLock}), merges what
+ * the path observed into the user's per-level ledger ({@link KycLedger}: a newer decision for a level wins, an older one
+ * is ignored, other levels stay), and writes what the ledger derives: the status, level and status roles, and the
+ * {@code fractal_kyc_*} attributes. Only values that differ are written, so an unchanged user costs no cache invalidation.
  */
 public final class KycApplier {
     /** What applying did, for callers that answer Fractal or report a run. */
-    public enum Outcome { CHANGED, UNCHANGED, STALE }
+    public enum Outcome { CHANGED, UNCHANGED, STALE, DUPLICATE }
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final KycRoleNames roles;
     private final KycAudit audit;
 
-    public KycApplier(RealmModel realm, KycRoleNames roles, KycAudit audit) {
+    public KycApplier(KeycloakSession session, RealmModel realm, KycRoleNames roles, KycAudit audit) {
+        this.session = session;
         this.realm = realm;
         this.roles = roles;
         this.audit = audit;
     }
 
-    public Outcome apply(UserModel user, KycState state) {
-        return apply(user, state, false);
-    }
-
     /**
-     * Applies the state only when it changes the status, the levels or the note, and writes nothing otherwise: for
-     * reconciliation, where most users are unchanged and a write (with its cache invalidation) per user would cost
-     * an all-changed run every time.
+     * Merges an observation into the user's state.
+     *
+     * @throws io.github.keycloakfractal.fractal.kyc.FutureObservationException when it is dated more than five minutes ahead
      */
-    public Outcome applyIfChanged(UserModel user, KycState state) {
-        return apply(user, state, true);
+    public Outcome apply(UserModel user, KycObservation observation) {
+        return merge(UserLock.lock(session, realm, user), observation, Optional.empty());
     }
 
-    private Outcome apply(UserModel user, KycState state, boolean onlyIfChanged) {
-        StoredKyc stored = StoredKyc.of(user);
-        if (stored.updatedAt().isPresent() && state.isOlderThan(stored.updatedAt().get())) {
-            return Outcome.STALE;
-        }
-        // a note belongs to a decision: another observation of the same status without a note (Kraken's own
-        // answers, statistics, user info) keeps the one a webhook brought
-        Optional<String> note = state.note().or(() -> stored.status().filter(state.status()::equals).flatMap(same -> stored.note()));
-        boolean changed = stored.status().filter(state.status()::equals).isEmpty()
-                || !stored.levels().equals(state.levels())
-                || !note.equals(stored.note());
-        if (!changed && onlyIfChanged) {
-            return Outcome.UNCHANGED;
-        }
-        user.setSingleAttribute(KycAttributes.STATUS, state.status().value());
-        user.setAttribute(KycAttributes.LEVELS, List.copyOf(state.levels()));
-        note.ifPresentOrElse(value -> user.setSingleAttribute(KycAttributes.NOTE, value), () -> user.removeAttribute(KycAttributes.NOTE));
-        user.setSingleAttribute(KycAttributes.UPDATED_AT, state.observedAt().toString());
-        Set<String> held = heldRoleIds(user);
-        for (KycStatus status : KycStatus.values()) {
-            setRole(user, held, roles.status(status), status == state.status());
-        }
-        for (String component : KycLevel.knownComponents()) {
-            setRole(user, held, roles.level(component), state.levels().contains(component));
-        }
-        if (changed) {
-            audit.stateChanged(user, stored.status().map(KycStatus::value).orElse(null), state);
-        }
-        return changed ? Outcome.CHANGED : Outcome.UNCHANGED;
+    /** A broker login: the profile facts Fractal vouches for, then what the user info says of the KYC, under one lock. */
+    public Outcome applyLogin(UserModel user, FractalProfile profile, Optional<KycObservation> observation) {
+        UserModel locked = UserLock.lock(session, realm, user);
+        writeProfile(locked, profile);
+        return observation.map(seen -> merge(locked, seen, Optional.empty())).orElse(Outcome.UNCHANGED);
     }
 
-    /** Remembers which Kraken user this person is, so Kraken's webhooks and status checks find them. */
-    public void linkKraken(UserModel user, String krakenId) {
-        user.setSingleAttribute(KycAttributes.KRAKEN_ID, krakenId);
+    /** A decision of Kraken for the Kraken user this person is (remembered, so Kraken's webhooks find them), with Kraken's note. */
+    public Outcome applyKraken(UserModel user, String krakenId, KycObservation observation, Optional<String> note) {
+        UserModel locked = UserLock.lock(session, realm, user);
+        set(locked, KycAttributes.KRAKEN_ID, Optional.of(krakenId), StoredKyc.of(locked).krakenId());
+        return merge(locked, observation, note);
     }
 
     /**
      * A verified credential proof for the user's wallet: the wallet (lower case), Fractal's id for the person, the
-     * credential and its end, and the wallet role; the level it proves is applied like any other approval.
+     * credential and its end, the wallet role, and the proven level as an approval at Fractal's {@code approvedAt}
+     * (it never takes a level away; the wallet role still ends at {@code validUntil}).
      */
     public Outcome applyCredential(UserModel user, FractalProof proof) {
-        user.setSingleAttribute(KycAttributes.WALLET_ADDRESS, proof.address().value());
-        user.setSingleAttribute(KycAttributes.FRACTAL_ID, proof.fractalId());
-        user.setSingleAttribute(KycAttributes.CREDENTIAL, proof.credential().text());
-        user.setSingleAttribute(KycAttributes.CREDENTIAL_VALID_UNTIL, proof.validUntil().toString());
-        setRole(user, heldRoleIds(user), roles.walletVerified(), true);
-        return apply(user, KycState.of(KycStatus.APPROVED, List.of(proof.credential().level()), null, KycSource.CREDENTIAL_PROOF, Instant.now()));
+        UserModel locked = UserLock.lock(session, realm, user);
+        locked.setSingleAttribute(KycAttributes.WALLET_ADDRESS, proof.address().value());
+        locked.setSingleAttribute(KycAttributes.FRACTAL_ID, proof.fractalId());
+        locked.setSingleAttribute(KycAttributes.CREDENTIAL, proof.credential().text());
+        locked.setSingleAttribute(KycAttributes.CREDENTIAL_VALID_UNTIL, proof.validUntil().toString());
+        setRole(locked, heldRoleIds(locked), roles.walletVerified(), true);
+        return merge(locked, KycObservation.approval(proof.credential().level(), proof.approvedAt(), KycSource.CREDENTIAL_PROOF), Optional.empty());
+    }
+
+    /**
+     * Fractal's {@code email_changed}: the new address, verified, unless a change at the same or a later time of
+     * Fractal's was applied already (a retry, or a captured old body sent again).
+     */
+    public Outcome changeEmail(UserModel user, String email, Instant changedAt) {
+        UserModel locked = UserLock.lock(session, realm, user);
+        Optional<Instant> last = StoredKyc.of(locked).emailChangedAt();
+        if (last.isPresent() && !changedAt.isAfter(last.get())) {
+            return changedAt.equals(last.get()) && email.equalsIgnoreCase(locked.getEmail()) ? Outcome.DUPLICATE : Outcome.STALE;
+        }
+        locked.setEmail(email);
+        locked.setEmailVerified(true);
+        locked.setSingleAttribute(KycAttributes.EMAIL_CHANGED_AT, changedAt.toString());
+        return Outcome.CHANGED;
     }
 
     /**
@@ -109,16 +108,56 @@ public final class KycApplier {
         if (role == null || !user.hasDirectRole(role) || !StoredKyc.of(user).walletExpired(now)) {
             return false;
         }
-        user.deleteRoleMapping(role);
-        audit.walletExpired(user);
+        UserModel locked = UserLock.lock(session, realm, user);
+        if (!locked.hasDirectRole(role) || !StoredKyc.of(locked).walletExpired(now)) {
+            return false;
+        }
+        locked.deleteRoleMapping(role);
+        audit.walletExpired(locked);
         return true;
+    }
+
+    private Outcome merge(UserModel user, KycObservation observation, Optional<String> note) {
+        StoredKyc stored = StoredKyc.of(user);
+        KycMerge merge = stored.ledger().merge(observation, Instant.now());
+        KycStanding standing = merge.ledger().derive();
+        // a note belongs to a decision: a later observation of the same status without one keeps it
+        Optional<String> kept = note.filter(text -> !text.isBlank())
+                .or(() -> standing.status().equals(stored.status()) ? stored.note() : Optional.empty());
+        boolean standingChanged = !standing.status().equals(stored.status()) || !standing.grantedLevels().equals(stored.levels());
+        boolean noteChanged = !kept.equals(stored.note());
+        write(user, stored, merge.ledger(), standing, kept);
+        syncRoles(user, standing);
+        if (standingChanged) {
+            audit.stateChanged(user, stored.status(), standing, observation.source());
+        }
+        if (merge.duplicate()) {
+            return Outcome.DUPLICATE;
+        }
+        if (merge.change() == KycMerge.Change.CHANGED || standingChanged || noteChanged) {
+            return Outcome.CHANGED;
+        }
+        return merge.change() == KycMerge.Change.NOTHING && !merge.superseded().isEmpty() ? Outcome.STALE : Outcome.UNCHANGED;
+    }
+
+    private static void write(UserModel user, StoredKyc stored, KycLedger ledger, KycStanding standing, Optional<String> note) {
+        List<String> decisions = ledger.encode();
+        if (!new HashSet<>(decisions).equals(new HashSet<>(stored.decisions()))) {
+            user.setAttribute(KycAttributes.DECISIONS, decisions);
+        }
+        set(user, KycAttributes.STATUS, standing.status().map(KycStatus::value), stored.status().map(KycStatus::value));
+        if (!standing.grantedLevels().equals(stored.levels())) {
+            user.setAttribute(KycAttributes.LEVELS, List.copyOf(standing.grantedLevels()));
+        }
+        set(user, KycAttributes.UPDATED_AT, standing.updatedAt().map(Instant::toString), stored.updatedAt().map(Instant::toString));
+        set(user, KycAttributes.NOTE, note, stored.note());
     }
 
     /**
      * Profile facts Fractal vouches for, and the accredited-investor role. A fact missing from the user info (a scope
      * not granted) leaves the stored value and the role alone.
      */
-    public void applyProfile(UserModel user, FractalProfile profile) {
+    private void writeProfile(UserModel user, FractalProfile profile) {
         user.setSingleAttribute(KycAttributes.UID, profile.uid());
         user.setSingleAttribute(KycAttributes.ACCOUNT_TYPE, profile.accountType().attributeValue());
         profile.fullName().ifPresent(name -> user.setSingleAttribute(KycAttributes.FULL_NAME, name));
@@ -130,33 +169,39 @@ public final class KycApplier {
         });
     }
 
+    /** Exactly one status role (none for a user without KYC state) and the role of every granted level. */
+    private void syncRoles(UserModel user, KycStanding standing) {
+        Set<String> held = heldRoleIds(user);
+        for (KycStatus status : KycStatus.values()) {
+            setRole(user, held, roles.status(status), standing.status().filter(status::equals).isPresent());
+        }
+        for (String component : KycLevel.knownComponents()) {
+            setRole(user, held, roles.level(component), standing.grantedLevels().contains(component));
+        }
+    }
+
+    private static void set(UserModel user, String attribute, Optional<String> value, Optional<String> stored) {
+        if (!value.equals(stored)) {
+            value.ifPresentOrElse(text -> user.setSingleAttribute(attribute, text), () -> user.removeAttribute(attribute));
+        }
+    }
+
     /** The user's direct realm and client role ids, read once: asking per role costs a query each in Keycloak's JPA store. */
     private static Set<String> heldRoleIds(UserModel user) {
         return user.getRoleMappingsStream().map(RoleModel::getId).collect(Collectors.toCollection(HashSet::new));
     }
 
     private void setRole(UserModel user, Set<String> held, String name, boolean granted) {
-        RoleModel role = realm.getRole(name);
         if (granted) {
-            if (role == null) {
-                role = createRole(name);
-            }
+            RoleModel role = KycRoles.ensure(session, realm, name);
             if (held.add(role.getId())) {
                 user.grantRole(role);
             }
-        } else if (role != null && held.remove(role.getId())) {
-            user.deleteRoleMapping(role);
-        }
-    }
-
-    /** Two logins may create the same role at once; the loser uses the winner's. */
-    private RoleModel createRole(String name) {
-        try {
-            RoleModel role = realm.addRole(name);
-            role.setDescription("Granted by keycloak-fractal from the user's Fractal KYC state");
-            return role;
-        } catch (ModelDuplicateException alreadyCreated) {
-            return realm.getRole(name);
+        } else {
+            RoleModel role = realm.getRole(name);
+            if (role != null && held.remove(role.getId())) {
+                user.deleteRoleMapping(role);
+            }
         }
     }
 }

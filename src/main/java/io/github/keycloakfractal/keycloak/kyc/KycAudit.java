@@ -1,11 +1,15 @@
 package io.github.keycloakfractal.keycloak.kyc;
 
-import io.github.keycloakfractal.fractal.kyc.KycState;
+import io.github.keycloakfractal.fractal.kyc.KycSource;
+import io.github.keycloakfractal.fractal.kyc.KycStanding;
+import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+
+import java.util.Optional;
 
 /**
  * Records each change of a user's KYC state as a Keycloak user event, visible under the realm's events when they
@@ -34,15 +38,15 @@ public final class KycAudit {
                 .success();
     }
 
-    void stateChanged(UserModel user, String oldStatus, KycState state) {
+    void stateChanged(UserModel user, Optional<KycStatus> oldStatus, KycStanding standing, KycSource source) {
         event()
                 .event(EventType.UPDATE_PROFILE)
                 .user(user)
                 .detail("context", CONTEXT)
-                .detail("fractal_source", state.source().value())
-                .detail("fractal_old_status", oldStatus == null ? "none" : oldStatus)
-                .detail("fractal_new_status", state.status().value())
-                .detail("fractal_levels", String.join("+", state.levels()))
+                .detail("fractal_source", source.value())
+                .detail("fractal_old_status", oldStatus.map(KycStatus::value).orElse("none"))
+                .detail("fractal_new_status", standing.status().map(KycStatus::value).orElse("none"))
+                .detail("fractal_levels", String.join("+", standing.grantedLevels()))
                 .success();
     }
 

@@ -1,7 +1,10 @@
 package io.github.keycloakfractal.keycloak.kyc;
 
+import io.github.keycloakfractal.fractal.kyc.DecodedLedger;
+import io.github.keycloakfractal.fractal.kyc.KycLedger;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.kyc.UnknownKycValueException;
+import org.jboss.logging.Logger;
 import org.keycloak.models.UserModel;
 
 import java.time.Instant;
@@ -20,11 +23,14 @@ import java.util.TreeSet;
  * absent (status, times), never as a guess.
  */
 public record StoredKyc(Optional<KycStatus> status, SortedSet<String> levels, Optional<String> note, Optional<Instant> updatedAt,
-                        Optional<String> krakenId, Optional<String> wallet, Optional<String> country,
-                        Optional<Boolean> accreditedInvestor, Optional<String> accountType, Optional<String> credentialValidUntil) {
+                        List<String> decisions, Optional<String> krakenId, Optional<String> wallet, Optional<String> country,
+                        Optional<Boolean> accreditedInvestor, Optional<String> accountType, Optional<String> credentialValidUntil,
+                        Optional<String> fractalId, Optional<Instant> emailChangedAt) {
+    private static final Logger LOG = Logger.getLogger(StoredKyc.class);
 
     public StoredKyc {
         levels = Collections.unmodifiableSortedSet(new TreeSet<>(levels));
+        decisions = List.copyOf(decisions);
     }
 
     public static StoredKyc of(UserModel user) {
@@ -38,12 +44,35 @@ public record StoredKyc(Optional<KycStatus> status, SortedSet<String> levels, Op
                 new TreeSet<>(all.getOrDefault(KycAttributes.LEVELS, List.of())),
                 first(all, KycAttributes.NOTE),
                 first(all, KycAttributes.UPDATED_AT).flatMap(StoredKyc::instant),
+                all.getOrDefault(KycAttributes.DECISIONS, List.of()).stream().filter(java.util.Objects::nonNull).toList(),
                 first(all, KycAttributes.KRAKEN_ID),
                 first(all, KycAttributes.WALLET_ADDRESS),
                 first(all, KycAttributes.COUNTRY),
                 first(all, KycAttributes.ACCREDITED_INVESTOR).map(Boolean::valueOf),
                 first(all, KycAttributes.ACCOUNT_TYPE),
-                first(all, KycAttributes.CREDENTIAL_VALID_UNTIL));
+                first(all, KycAttributes.CREDENTIAL_VALID_UNTIL),
+                first(all, KycAttributes.FRACTAL_ID),
+                first(all, KycAttributes.EMAIL_CHANGED_AT).flatMap(StoredKyc::instant));
+    }
+
+    /**
+     * The per-level state. A user stored by a version that kept only the overall status has no decisions yet: their
+     * ledger is rebuilt from the status, levels and time (same status and roles), and written at the next change.
+     * Stored values that cannot be read (edited by hand) are skipped and logged, never guessed.
+     */
+    public KycLedger ledger() {
+        if (decisions.isEmpty()) {
+            try {
+                return KycLedger.fromLegacy(status.map(KycStatus::value).orElse(null), levels, updatedAt.map(Instant::toString).orElse(null));
+            } catch (UnknownKycValueException unreadable) {
+                return KycLedger.empty();
+            }
+        }
+        DecodedLedger decoded = KycLedger.decode(decisions);
+        if (!decoded.unreadable().isEmpty()) {
+            LOG.warnf("Skipped %d unreadable value(s) of %s", decoded.unreadable().size(), KycAttributes.DECISIONS);
+        }
+        return decoded.ledger();
     }
 
     public boolean approved() {

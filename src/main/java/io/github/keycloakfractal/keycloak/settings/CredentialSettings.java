@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * an optional maximum age since Fractal approved the KYC. Refused at save when they cannot work.
  */
 public record CredentialSettings(Optional<String> apiUrl, Optional<FractalSigner> signer, CredentialRequirement requirement,
-                                 Optional<Duration> maxAge, Optional<String> appName, Duration challengeLifetime) {
+                                 Optional<Duration> maxAge, Optional<String> appName, Duration challengeLifetime,
+                                 boolean oneAccountPerPerson) {
     public static final long DEFAULT_CHALLENGE_SECONDS = 300;
     public static final Setting LEVEL = Setting.text("credentialLevel", "Wallet credential level",
             "What a wallet's credential proof must show, e.g. basic, plus or plus+liveness (uniqueness < basic < plus).", "basic");
@@ -42,8 +43,12 @@ public record CredentialSettings(Optional<String> apiUrl, Optional<FractalSigner
             "The address whose signature proofs must carry. Leave empty for the environment's published signer "
                     + "(required for the custom environment).");
 
+    public static final Setting ONE_ACCOUNT_PER_PERSON = Setting.flag("credentialOneAccountPerPerson", "One account per verified person",
+            "Refuse a wallet whose Fractal identity (the proof's fractalId) is already bound to another account of this realm, so one "
+                    + "verified person cannot approve several accounts with several wallets.", true);
+
     static final List<Setting> SETTINGS = List.of(LEVEL, CITIZENSHIP_BLOCKLIST, RESIDENCY_BLOCKLIST, MAX_AGE_DAYS, APP_NAME,
-            CHALLENGE_SECONDS, API_URL, SIGNER);
+            CHALLENGE_SECONDS, API_URL, SIGNER, ONE_ACCOUNT_PER_PERSON);
     private static final long MAX_AGE_LIMIT_DAYS = 100L * 366;
 
     public static CredentialSettings from(Map<String, String> config) {
@@ -53,7 +58,8 @@ public record CredentialSettings(Optional<String> apiUrl, Optional<FractalSigner
         Optional<Duration> maxAge = MAX_AGE_DAYS.number(config, 0, MAX_AGE_LIMIT_DAYS, "the credential maximum age").map(Duration::ofDays);
         Duration challenge = Duration.ofSeconds(CHALLENGE_SECONDS.number(config, 1, 3600, "the wallet challenge lifetime")
                 .orElse(DEFAULT_CHALLENGE_SECONDS));
-        return new CredentialSettings(url, signer, requirement(config), maxAge, APP_NAME.read(config), challenge);
+        return new CredentialSettings(url, signer, requirement(config), maxAge, APP_NAME.read(config), challenge,
+                ONE_ACCOUNT_PER_PERSON.flag(config));
     }
 
     private static CredentialRequirement requirement(Map<String, String> config) {

@@ -1,10 +1,9 @@
 package io.github.keycloakfractal.keycloak.sync;
 
 import io.github.keycloakfractal.fractal.kraken.KrakenException;
+import io.github.keycloakfractal.fractal.kyc.KycObservation;
 import io.github.keycloakfractal.fractal.kyc.KycSource;
-import io.github.keycloakfractal.fractal.kyc.KycState;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
-import io.github.keycloakfractal.fractal.stats.FractalVerdict;
 import io.github.keycloakfractal.fractal.stats.StatsException;
 import io.github.keycloakfractal.fractal.stats.UserVerifications;
 import io.github.keycloakfractal.keycloak.kraken.KrakenRecheck;
@@ -25,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Repairs drift between Fractal and the realm: Fractal's statistics list every user who authorized the application
@@ -80,10 +77,11 @@ public final class Reconciliation {
         }
         Tally tally = new Tally();
         tally.failed += listed.unreadable().size();
-        List<FractalVerdict> verdicts = new ArrayList<>(listed.verdicts().values());
-        for (int from = 0; from < verdicts.size(); from += CHUNK) {
-            List<FractalVerdict> chunk = verdicts.subList(from, Math.min(verdicts.size(), from + CHUNK));
-            inTransaction(realm, provider, (s, applier) -> chunk.forEach(verdict -> reconcile(s, provider, applier, verdict, observedAt, tally)));
+        List<String> uids = new ArrayList<>(listed.users());
+        for (int from = 0; from < uids.size(); from += CHUNK) {
+            List<String> chunk = uids.subList(from, Math.min(uids.size(), from + CHUNK));
+            inTransaction(realm, provider, (s, applier) -> chunk.forEach(uid -> reconcile(s, provider, applier,
+                    uid, listed.observation(uid, observedAt, KycSource.RECONCILIATION), tally)));
         }
         recheckPendingKrakenUsers(realm, provider, tally);
         ReconcileSummary summary = new ReconcileSummary(provider.getAlias(), trigger, observedAt, Instant.now(), tally.checked,
@@ -101,38 +99,27 @@ public final class Reconciliation {
             return Optional.empty();
         }
         Instant observedAt = Instant.now();
-        FractalVerdict verdict = FractalStats.api(session, provider, tokens).userVerifications().verdicts().get(uid.get());
-        return verdict == null ? Optional.empty()
-                : Optional.of(FractalProviders.applier(session, realm, provider).apply(user, stateFor(user, verdict, observedAt)));
+        Optional<KycObservation> seen = FractalStats.api(session, provider, tokens).userVerifications()
+                .observation(uid.get(), observedAt, KycSource.ADMIN_RECHECK);
+        return seen.map(observation -> FractalProviders.applier(session, realm, provider).apply(user, observation));
     }
 
-    private static void reconcile(KeycloakSession session, IdentityProviderModel provider, KycApplier applier, FractalVerdict verdict,
-                                  Instant observedAt, Tally tally) {
+    private static void reconcile(KeycloakSession session, IdentityProviderModel provider, KycApplier applier, String uid,
+                                  Optional<KycObservation> observation, Tally tally) {
         try {
-            Optional<UserModel> user = FractalProviders.linkedUser(session, session.getContext().getRealm(), provider, verdict.uid());
-            if (user.isEmpty()) {
+            Optional<UserModel> user = FractalProviders.linkedUser(session, session.getContext().getRealm(), provider, uid);
+            if (user.isEmpty() || observation.isEmpty()) {
                 tally.unknown++;
                 return;
             }
             tally.checked++;
-            if (applier.applyIfChanged(user.get(), stateFor(user.get(), verdict, observedAt)) == KycApplier.Outcome.CHANGED) {
+            if (applier.apply(user.get(), observation.get()) == KycApplier.Outcome.CHANGED) {
                 tally.changed++;
             }
         } catch (RuntimeException e) {
             LOG.debugf(e, "Reconciliation could not apply Fractal's state to one user");
             tally.failed++;
         }
-    }
-
-    /** Fractal's verdict as a state; without levels (the original shape), an approval keeps the levels held. */
-    private static KycState stateFor(UserModel user, FractalVerdict verdict, Instant observedAt) {
-        SortedSet<String> levels = new TreeSet<>();
-        if (verdict.levelsKnown()) {
-            verdict.approvedLevels().forEach(level -> levels.addAll(level.components()));
-        } else {
-            levels.addAll(StoredKyc.of(user).levels());
-        }
-        return new KycState(verdict.status(), levels, Optional.empty(), KycSource.RECONCILIATION, observedAt);
     }
 
     /** Pending Kraken users, found a page at a time by attribute, asked about at Kraken in chunks. */

@@ -3,7 +3,7 @@ package io.github.keycloakfractal.keycloak.webhook;
 import io.github.keycloakfractal.fractal.kraken.KrakenException;
 import io.github.keycloakfractal.fractal.kraken.KrakenWebhook;
 import io.github.keycloakfractal.fractal.kyc.KycSource;
-import io.github.keycloakfractal.fractal.kyc.KycState;
+import io.github.keycloakfractal.fractal.kyc.KycObservation;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.webhook.WebhookSignature;
 import io.github.keycloakfractal.keycloak.http.ApiErrors;
@@ -12,7 +12,6 @@ import io.github.keycloakfractal.keycloak.kraken.KrakenProvider;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
 import io.github.keycloakfractal.keycloak.settings.KrakenSettings;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.models.IdentityProviderModel;
@@ -22,6 +21,7 @@ import org.keycloak.models.UserModel;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /realms/{realm}/fractal/kraken/webhook}: Kraken's {@code {id, status, note}} signed with a bare hex
@@ -40,11 +40,15 @@ public final class KrakenWebhookEndpoint {
 
     public Response handle(String signature, byte[] body) {
         return WebhookOpening.open(session, WebhookSignature.KRAKEN, config -> KrakenSettings.from(config).webhookSecretReferences(),
-                signature, body, KrakenWebhook::parse, this::deliver);
+                signature, body, KrakenWebhook::parse, (provider, webhook) -> deliver(provider, webhook, body));
     }
 
-    private Response deliver(IdentityProviderModel provider, KrakenWebhook webhook) {
+    private Response deliver(IdentityProviderModel provider, KrakenWebhook webhook, byte[] body) {
         RealmModel realm = session.getContext().getRealm();
+        DeliveryDigests digests = new DeliveryDigests(session, realm, body);
+        if (digests.seen()) {
+            return WebhookAnswers.result("duplicate");
+        }
         List<UserModel> users = session.users().searchForUserByUserAttributeStream(realm, KycAttributes.KRAKEN_ID, webhook.userId())
                 .limit(2).toList();
         if (users.size() != 1) {
@@ -63,9 +67,13 @@ public final class KrakenWebhookEndpoint {
                         "The status could not be confirmed with Kraken; deliver again later.");
             }
         }
-        KycState state = KrakenProvider.observed(settings, status, status == webhook.status() ? webhook.note().orElse(null) : null,
-                KycSource.KRAKEN_WEBHOOK);
-        String result = FractalProviders.applier(session, realm, provider).apply(users.get(0), state).name().toLowerCase();
-        return Response.ok(Map.of("result", result, "status", status.value()), MediaType.APPLICATION_JSON_TYPE).build();
+        KycObservation observed = KrakenProvider.observed(settings, status, KycSource.KRAKEN_WEBHOOK);
+        Optional<String> note = status == webhook.status() ? webhook.note() : Optional.empty();
+        Response answer = WebhookAnswers.committed(session, users.get(0).getId(), (job, user) -> FractalProviders
+                .applier(job, job.getContext().getRealm(), provider).applyKraken(user, webhook.userId(), observed, note), Map.of("status", status.value()));
+        if (answer.getStatus() == Response.Status.OK.getStatusCode()) {
+            digests.remember();
+        }
+        return answer;
     }
 }

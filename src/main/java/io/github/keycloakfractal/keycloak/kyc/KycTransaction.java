@@ -1,0 +1,64 @@
+package io.github.keycloakfractal.keycloak.kyc;
+
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * Runs a KYC change in a transaction of its own and commits it before the caller answers, so an endpoint answers 2xx
+ * only for a change that is in the database (Fractal never retries a 2xx). A request's own transaction commits after
+ * the answer is chosen, and one marked rollback-only rolls back silently: a 200 for a lost update. A commit that fails
+ * (another node holds the user's lock too long, a deadlock, the database restarting) is tried again a few times;
+ * when it still fails the result is empty and the caller answers 503, so Fractal delivers again later.
+ */
+public final class KycTransaction {
+    private static final Logger LOG = Logger.getLogger(KycTransaction.class);
+    private static final int ATTEMPTS = 4;
+
+    private KycTransaction() {
+    }
+
+    /** {@code work} runs with the caller's realm set; its result once committed, or empty when it could not be. */
+    public static <R> Optional<R> run(KeycloakSession caller, Function<KeycloakSession, R> work) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                return Optional.of(KeycloakModelUtils.runJobInTransactionWithResult(caller.getKeycloakSessionFactory(), caller.getContext(), session -> {
+                    R result = work.apply(session);
+                    if (session.getTransactionManager().getRollbackOnly()) {
+                        throw new IllegalStateException("the transaction was marked for rollback");
+                    }
+                    return result;
+                }, "fractal-kyc"));
+            } catch (RuntimeException e) {
+                last = e;
+                pause(attempt);
+            }
+        }
+        LOG.warnf("A Fractal KYC change could not be committed after %d attempts: %s", ATTEMPTS, describe(last));
+        return Optional.empty();
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return failure.getClass().getSimpleName() + " (" + root.getClass().getSimpleName() + ")";
+    }
+
+    private static void pause(int attempt) {
+        if (attempt == ATTEMPTS) {
+            return;
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 40) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
