@@ -4,19 +4,18 @@ import io.github.keycloakfractal.fractal.kyc.KycLedger;
 import io.github.keycloakfractal.fractal.kyc.KycLevel;
 import io.github.keycloakfractal.fractal.kyc.KycObservation;
 import io.github.keycloakfractal.fractal.kyc.KycSource;
+import io.github.keycloakfractal.fractal.kyc.KycStanding;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@SuppressWarnings("deprecation")
 class UserVerificationsTest {
     private static final Instant FETCHED = Instant.parse("2026-11-30T03:00:00Z");
 
@@ -24,15 +23,28 @@ class UserVerificationsTest {
         return UserVerifications.parse(json.replace('\'', '"'));
     }
 
+    private static KycObservation observed(UserVerifications listed, String uid) {
+        return listed.observation(uid, FETCHED, KycSource.RECONCILIATION).orElseThrow();
+    }
+
+    /** Where the user stands when the statistics are all that is known about them. */
+    private static KycStanding standing(UserVerifications listed, String uid) {
+        return KycLedger.empty().merge(observed(listed, uid), FETCHED).ledger().derive();
+    }
+
+    private static void assertStanding(KycStanding standing, KycStatus status, String... granted) {
+        assertThat(standing.status()).contains(status);
+        assertThat(standing.grantedLevels()).containsExactlyInAnyOrder(granted);
+    }
+
     @Test
-    void rowsOfOneUserInAnyOrderBecomeOneVerdictWithTheApprovedLevels() throws Exception {
+    void rowsOfOneUserInAnyOrderGiveTheStatusAndOnlyTheApprovedLevels() throws Exception {
         UserVerifications listed = parse("[{'user_id':'u1','level':'plus+liveness','credential':'pending'},"
                 + "{'user_id':'u2','level':'basic','credential':'rejected'},"
                 + "{'user_id':'u1','level':'basic+liveness','credential':'approved'}]");
 
-        assertThat(listed.verdicts().get("u1"))
-                .isEqualTo(new FractalVerdict("u1", KycStatus.APPROVED, List.of(KycLevel.parse("basic+liveness")), true));
-        assertThat(listed.verdicts().get("u2")).isEqualTo(new FractalVerdict("u2", KycStatus.REJECTED, List.of(), true));
+        assertStanding(standing(listed, "u1"), KycStatus.APPROVED, "basic", "liveness");
+        assertStanding(standing(listed, "u2"), KycStatus.REJECTED);
         assertThat(listed.unreadable()).isEmpty();
     }
 
@@ -41,16 +53,19 @@ class UserVerificationsTest {
         UserVerifications listed = parse("[{'user_id':'e','level':'basic','credential':'expired'},"
                 + "{'user_id':'c','level':'basic','credential':'contacted'},{'user_id':'c','level':'plus','credential':'pending'}]");
 
-        assertThat(listed.verdicts().get("e").status()).isEqualTo(KycStatus.EXPIRED);
-        assertThat(listed.verdicts().get("c").status()).isEqualTo(KycStatus.CONTACTED);
+        assertStanding(standing(listed, "e"), KycStatus.EXPIRED);
+        assertStanding(standing(listed, "c"), KycStatus.CONTACTED);
     }
 
     @Test
-    void theOriginalMapShapeNamesNoLevels() throws Exception {
+    void theOriginalMapShapeNamesNoLevelsSoTheLevelsAUserHoldsStay() throws Exception {
         UserVerifications listed = parse("{'u1':'approved','u2':'pending','u3':'GREEN'}");
+        KycLedger basicApproved = KycLedger.empty().merge(KycObservation.of(KycLevel.parse("basic"), KycStatus.APPROVED,
+                FETCHED.minusSeconds(3600), KycSource.WEBHOOK), FETCHED).ledger();
 
-        assertThat(listed.verdicts().get("u1")).isEqualTo(new FractalVerdict("u1", KycStatus.APPROVED, List.of(), false));
-        assertThat(listed.verdicts().get("u2").status()).isEqualTo(KycStatus.PENDING);
+        assertStanding(standing(listed, "u1"), KycStatus.APPROVED);
+        assertStanding(basicApproved.merge(observed(listed, "u1"), FETCHED).ledger().derive(), KycStatus.APPROVED, "basic");
+        assertStanding(standing(listed, "u2"), KycStatus.PENDING);
         assertThat(listed.unreadable()).containsExactly("u3");
     }
 
@@ -61,7 +76,10 @@ class UserVerificationsTest {
                 + "{'user_id':'u3','level':'basic','credential':'approved','extra':{'nested':[1,2]}}]");
 
         assertThat(listed.unreadable()).containsExactlyInAnyOrder("u1", "u2");
-        assertThat(listed.verdicts()).containsOnlyKeys("u3");
+        assertThat(listed.users()).containsExactly("u3");
+        assertThat(listed.observation("u1", FETCHED, KycSource.RECONCILIATION)).isEmpty();
+        assertThat(listed.observation("u2", FETCHED, KycSource.RECONCILIATION)).isEmpty();
+        assertStanding(standing(listed, "u3"), KycStatus.APPROVED, "basic");
     }
 
     @ParameterizedTest
@@ -69,6 +87,7 @@ class UserVerificationsTest {
     void malformedAnswersAreRefused(String body) {
         assertThatThrownBy(() -> parse(body)).isInstanceOf(StatsException.class);
     }
+
     @Test
     void eachRowNamesItsComponentsAndRowsSharingOneResolveByPrecedence() throws Exception {
         UserVerifications listed = parse("[{'user_id':'u1','level':'plus+liveness','credential':'pending'},"
@@ -123,6 +142,6 @@ class UserVerificationsTest {
 
         assertThat(listed.unreadable()).containsExactly("u1");
         assertThat(listed.users()).containsExactly("u2");
-        assertThat(listed.verdicts()).containsOnlyKeys("u2");
+        assertThat(listed.observation("u1", FETCHED, KycSource.RECONCILIATION)).isEmpty();
     }
 }

@@ -2,9 +2,10 @@ package io.github.keycloakfractal.fractal.webhook;
 
 import io.github.keycloakfractal.fractal.kyc.FutureObservationException;
 import io.github.keycloakfractal.fractal.kyc.KycLedger;
+import io.github.keycloakfractal.fractal.kyc.KycMerge;
 import io.github.keycloakfractal.fractal.kyc.KycObservation;
 import io.github.keycloakfractal.fractal.kyc.KycSource;
-import io.github.keycloakfractal.fractal.kyc.KycState;
+import io.github.keycloakfractal.fractal.kyc.KycStanding;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,12 +14,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@SuppressWarnings("deprecation")
 class LegacyWebhookTest {
     private static final Instant T1 = Instant.parse("2020-10-09T10:50:32Z");
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -38,40 +37,35 @@ class LegacyWebhookTest {
 
         assertThat(webhook.userId()).isEqualTo("b5c5a2cd-643e-444b-9591-e7b25fec997d");
         assertThat(webhook.timestamp()).contains(T1);
-        KycState state = webhook.nextState(Set.of(), NOW);
-        assertThat(state.status()).isEqualTo(KycStatus.APPROVED);
-        assertThat(state.levels()).containsExactly("basic");
-        assertThat(state.source()).isEqualTo(KycSource.WEBHOOK);
-        assertThat(state.observedAt()).isEqualTo(T1);
+        assertThat(webhook.isDecision()).isTrue();
+        KycStanding standing = KycLedger.empty().merge(webhook.observation(NOW, false), NOW).ledger().derive();
+        assertThat(standing.status()).contains(KycStatus.APPROVED);
+        assertThat(standing.grantedLevels()).containsExactly("basic");
+        assertThat(standing.updatedAt()).as("Fractal's time, not the receipt").contains(T1);
     }
 
     @Test
-    void approvalsOfOneDecisionAddUpInAnyOrder() {
-        KycState afterLiveness = decision("verification_approved", "liveness", T1).nextState(Set.of(), NOW);
-        KycState afterBasic = decision("verification_approved", "basic", T1).nextState(afterLiveness.levels(), NOW);
-        KycState duplicate = decision("verification_approved", "basic", T1).nextState(afterBasic.levels(), NOW);
+    void aLaterRejectionOfTheSameLevelTakesItsRoleAwayAndTheOlderApprovalCannotComeBack() {
+        KycObservation approval = decision("verification_approved", "plus", T1).observation(NOW, false);
+        KycLedger approved = KycLedger.empty().merge(approval, NOW).ledger();
 
-        assertThat(afterBasic.levels()).containsExactly("basic", "liveness");
-        assertThat(duplicate).isEqualTo(afterBasic);
+        KycLedger rejected = approved.merge(decision("verification_rejected", "plus", T1.plusSeconds(60)).observation(NOW, false), NOW).ledger();
+
+        assertThat(rejected.derive().status()).contains(KycStatus.REJECTED);
+        assertThat(rejected.derive().grantedLevels()).isEmpty();
+        KycMerge lateRetry = rejected.merge(approval, NOW);
+        assertThat(lateRetry.superseded()).as("the approval is older than the rejection").containsExactly("plus");
+        assertThat(lateRetry.ledger()).isEqualTo(rejected);
     }
 
     @Test
-    void aRejectionReplacesTheApprovedLevels() {
-        KycState approved = decision("verification_approved", "plus", T1).nextState(Set.of(), NOW);
-        KycState rejected = decision("verification_rejected", "plus", T1.plusSeconds(60)).nextState(approved.levels(), NOW);
+    void aContactedWebhookLeavesTheUserWaitingWithoutALevel() {
+        KycObservation contacted = decision("verification_contacted", "plus", T1).observation(NOW, false);
 
-        assertThat(rejected.status()).isEqualTo(KycStatus.REJECTED);
-        assertThat(rejected.levels()).isEmpty();
-        assertThat(approved.isOlderThan(rejected.observedAt())).isTrue();
-    }
+        KycStanding standing = KycLedger.empty().merge(contacted, NOW).ledger().derive();
 
-    @Test
-    void contactedAndUntimedWebhooks() {
-        KycState contacted = parse("{'type':'verification_contacted','data':{'level':'plus','user_id':'u1'}}")
-                .nextState(Set.of(), NOW);
-
-        assertThat(contacted.status()).isEqualTo(KycStatus.CONTACTED);
-        assertThat(contacted.observedAt()).as("no timestamp: observed on receipt").isEqualTo(NOW);
+        assertThat(standing.status()).contains(KycStatus.CONTACTED);
+        assertThat(standing.grantedLevels()).isEmpty();
     }
 
     @Test
@@ -98,6 +92,7 @@ class LegacyWebhookTest {
     void malformedOrUnknownPayloadsAreRefused(String json) {
         assertThatThrownBy(() -> parse(json)).isInstanceOf(MalformedWebhookException.class);
     }
+
     @Test
     void theDocumentedApprovalIsAnObservationOfItsLevelAtFractalsTimestamp() {
         LegacyWebhook webhook = parse("{'type':'verification_approved','data':{'level':'basic',"
