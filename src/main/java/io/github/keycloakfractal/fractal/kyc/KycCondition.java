@@ -18,12 +18,4 @@ public record KycCondition(KycStatus status, Optional<KycLevel> requiredLevels) 
         return standing.status().filter(s -> s == status).isPresent()
                 && requiredLevels.map(required -> standing.grantedLevels().containsAll(required.components())).orElse(true);
     }
-
-    /** @deprecated a state is one observation, not the user's standing; use {@link #matches(KycStanding)}. */
-    @Deprecated
-    public boolean matches(Optional<KycState> state) {
-        return state.filter(s -> s.status() == status)
-                .filter(s -> requiredLevels.map(required -> s.levels().containsAll(required.components())).orElse(true))
-                .isPresent();
-    }
 }

@@ -64,17 +64,6 @@ public enum KycStatus {
         return statuses.stream().max(PRECEDENCE).orElseThrow(() -> new UnknownKycValueException("no KYC status reported"));
     }
 
-    /**
-     * The status a person has when Fractal reports several (one per level or add-on).
-     *
-     * @deprecated counts add-ons like levels; a user's status now comes from {@link KycLedger#derive()}, and the
-     * precedence alone is {@link #strongest(Collection)}.
-     */
-    @Deprecated
-    public static KycStatus overall(Collection<KycStatus> statuses) {
-        return strongest(statuses);
-    }
-
     /** Kraken knows approved, pending and rejected (token exchange, status endpoint, webhooks). */
     public static KycStatus fromKraken(String state) {
         KycStatus status = parse(state);

@@ -3,8 +3,6 @@ package io.github.keycloakfractal.fractal.kyc;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,42 +44,6 @@ public final class UserInfoKyc {
         return Optional.empty();
     }
 
-    /**
-     * Empty when the document says nothing about KYC (no verification scope granted, or no case started).
-     *
-     * @deprecated resolves all cases to one status and replaced the stored state with it; use {@link #observe} and
-     * merge the observation into the user's {@link KycLedger}.
-     */
-    @Deprecated
-    public static Optional<KycState> read(JsonNode userInfo, KycSource source, Instant observedAt) {
-        JsonNode cases = userInfo == null ? null : userInfo.get("verification_cases");
-        if (cases != null && cases.isArray() && !cases.isEmpty()) {
-            return Optional.of(fromCases(cases, source, observedAt));
-        }
-        JsonNode verifications = userInfo == null ? null : userInfo.get("verifications");
-        if (verifications != null && verifications.isArray() && !verifications.isEmpty()) {
-            List<KycLevel> approved = new ArrayList<>();
-            verifications.forEach(v -> approved.add(KycLevel.parse(text(v, "level"))));
-            return Optional.of(KycState.of(KycStatus.APPROVED, approved, null, source, observedAt));
-        }
-        return Optional.empty();
-    }
-
-    @SuppressWarnings("deprecation")
-    private static KycState fromCases(JsonNode cases, KycSource source, Instant observedAt) {
-        List<KycLevel> approved = new ArrayList<>();
-        List<KycStatus> outcomes = new ArrayList<>();
-        for (JsonNode verificationCase : cases) {
-            KycLevel level = KycLevel.parse(text(verificationCase, "level"));
-            KycStatus outcome = outcome(verificationCase);
-            outcomes.add(outcome);
-            if (outcome == KycStatus.APPROVED) {
-                approved.add(level);
-            }
-        }
-        return KycState.of(KycStatus.overall(outcomes), approved, null, source, observedAt);
-    }
-
     /** One case's outcome in either encoding. */
     static KycStatus outcome(JsonNode verificationCase) {
         String status = text(verificationCase, "status");
@@ -110,5 +72,4 @@ public final class UserInfoKyc {
         }
         return value.asText();
     }
-
 }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,10 +23,10 @@ import java.util.Set;
 /**
  * {@code GET /v2/stats/user-verifications} in both of Fractal's shapes: the current array of
  * {@code {user_id, level, credential}} rows (one per user and level, in no promised order) and the original
- * {@code {user_id: status}} object. Read with Jackson's streaming parser into one compact verdict per user, so a
- * large application costs a map entry per user rather than a JSON tree. A user with an unknown status or level is
- * kept apart as unreadable, never guessed. Each listed user becomes one {@link #observation} to merge into their
- * {@link KycLedger}.
+ * {@code {user_id: status}} object. Read with Jackson's streaming parser into each user's rows (a level and a status
+ * each), so a large application costs a map entry and a few small rows per user rather than a JSON tree. A user with
+ * an unknown status or level is kept apart as unreadable, never guessed. Each listed user becomes one
+ * {@link #observation}, built when asked for, to merge into their {@link KycLedger}.
  */
 public final class UserVerifications {
     private static final JsonFactory JSON = new JsonFactory();
@@ -37,12 +36,10 @@ public final class UserVerifications {
     }
 
     private final Map<String, List<Row>> listed;
-    private final Map<String, FractalVerdict> verdicts;
     private final Set<String> unreadable;
 
-    private UserVerifications(Map<String, List<Row>> listed, Map<String, FractalVerdict> verdicts, Set<String> unreadable) {
+    private UserVerifications(Map<String, List<Row>> listed, Set<String> unreadable) {
         this.listed = Collections.unmodifiableMap(listed);
-        this.verdicts = Collections.unmodifiableMap(verdicts);
         this.unreadable = Collections.unmodifiableSet(unreadable);
     }
 
@@ -87,17 +84,6 @@ public final class UserVerifications {
         return Optional.of(seen);
     }
 
-    /**
-     * One verdict per user Fractal lists, in the order first listed.
-     *
-     * @deprecated a verdict resolves a user's rows to one status, add-ons included; use {@link #users()} and
-     * {@link #observation} and merge into the user's {@link KycLedger}.
-     */
-    @Deprecated
-    public Map<String, FractalVerdict> verdicts() {
-        return verdicts;
-    }
-
     /** Users whose rows carry a status or level this extension does not know. */
     public Set<String> unreadable() {
         return unreadable;
@@ -105,8 +91,6 @@ public final class UserVerifications {
 
     private static UserVerifications rows(JsonParser parser) throws IOException, StatsException {
         Map<String, List<Row>> listed = new LinkedHashMap<>();
-        Map<String, EnumSet<KycStatus>> statuses = new LinkedHashMap<>();
-        Map<String, List<KycLevel>> approved = new LinkedHashMap<>();
         Set<String> unreadable = new LinkedHashSet<>();
         while (parser.nextToken() == JsonToken.START_OBJECT) {
             String uid = null;
@@ -132,11 +116,6 @@ public final class UserVerifications {
                 KycStatus status = KycStatus.parse(credential);
                 KycLevel parsedLevel = KycLevel.parse(level);
                 listed.computeIfAbsent(uid, key -> new ArrayList<>(1)).add(new Row(Optional.of(parsedLevel), status));
-                statuses.computeIfAbsent(uid, key -> EnumSet.noneOf(KycStatus.class)).add(status);
-                List<KycLevel> levels = approved.computeIfAbsent(uid, key -> new ArrayList<>(1));
-                if (status == KycStatus.APPROVED) {
-                    levels.add(parsedLevel);
-                }
             } catch (IllegalArgumentException unknown) {
                 unreadable.add(uid);
             }
@@ -144,19 +123,12 @@ public final class UserVerifications {
         if (parser.currentToken() != JsonToken.END_ARRAY) {
             throw new StatsException("a user-verifications row is not an object");
         }
-        Map<String, FractalVerdict> verdicts = new LinkedHashMap<>();
-        statuses.forEach((uid, seen) -> {
-            if (!unreadable.contains(uid)) {
-                verdicts.put(uid, new FractalVerdict(uid, KycStatus.strongest(seen), approved.get(uid), true));
-            }
-        });
         listed.keySet().removeAll(unreadable);
-        return new UserVerifications(listed, verdicts, unreadable);
+        return new UserVerifications(listed, unreadable);
     }
 
     private static UserVerifications statusMap(JsonParser parser) throws IOException {
         Map<String, List<Row>> listed = new LinkedHashMap<>();
-        Map<String, FractalVerdict> verdicts = new LinkedHashMap<>();
         Set<String> unreadable = new LinkedHashSet<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String uid = parser.getCurrentName();
@@ -172,13 +144,11 @@ public final class UserVerifications {
                 if (before != null && before.get(0).status() != status) {
                     unreadable.add(uid); // listed twice with different statuses: not guessed
                 }
-                verdicts.put(uid, new FractalVerdict(uid, status, List.of(), false));
             } catch (IllegalArgumentException unknown) {
                 unreadable.add(uid);
             }
         }
         listed.keySet().removeAll(unreadable);
-        verdicts.keySet().removeAll(unreadable);
-        return new UserVerifications(listed, verdicts, unreadable);
+        return new UserVerifications(listed, unreadable);
     }
 }

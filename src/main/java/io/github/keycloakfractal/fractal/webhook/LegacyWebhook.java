@@ -6,7 +6,6 @@ import io.github.keycloakfractal.fractal.kyc.KycLedger;
 import io.github.keycloakfractal.fractal.kyc.KycLevel;
 import io.github.keycloakfractal.fractal.kyc.KycObservation;
 import io.github.keycloakfractal.fractal.kyc.KycSource;
-import io.github.keycloakfractal.fractal.kyc.KycState;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.kyc.UnknownKycValueException;
 
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.time.DateTimeException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A legacy Fractal ID webhook, {@code {"type": ..., "data": {...}}}. Decisions arrive as one notification per level
@@ -83,29 +81,6 @@ public record LegacyWebhook(String type, String userId, Optional<KycLevel> level
             throw new MalformedWebhookException(type + " without data.timestamp, and this provider does not accept undated webhooks");
         }
         return KycObservation.of(level.orElseThrow(), KycStatus.fromWebhookType(type), timestamp.orElse(receivedAt), KycSource.WEBHOOK);
-    }
-
-    /**
-     * The state after this decision, given the levels the user holds approved now (empty unless approved). An
-     * approval adds its level to them (the notifications of one decision arrive one level at a time); a rejection or
-     * contact replaces the state. The applier then refuses it if it is older than the stored state. Webhooks
-     * from before 2020 carry no timestamp: they count as observed on receipt.
-     *
-     * @deprecated the outcome depended on the order of notifications (a rejection replaced approved levels of other
-     * decisions); use {@link #observation} and merge it into the user's {@link KycLedger}.
-     */
-    @Deprecated
-    public KycState nextState(Set<String> approvedNow, Instant receivedAt) {
-        if (!isDecision()) {
-            throw new IllegalStateException(type + " carries no KYC decision");
-        }
-        KycStatus status = KycStatus.fromWebhookType(type);
-        Instant observedAt = timestamp.orElse(receivedAt);
-        Set<String> levels = new TreeSet<>(level.orElseThrow().components());
-        if (status == KycStatus.APPROVED) {
-            levels.addAll(approvedNow);
-        }
-        return new KycState(status, new TreeSet<>(levels), Optional.empty(), KycSource.WEBHOOK, observedAt);
     }
 
     private static Optional<Instant> timestamp(JsonNode data) {
