@@ -27,8 +27,15 @@ public final class StatsApi {
         this.transport = transport;
     }
 
+    /** Parsed as it arrives from the socket (no whole-body copy, no size cap): a row per user of the application. */
     public UserVerifications userVerifications() throws StatsException {
-        return UserVerifications.parse(get("/user-verifications"));
+        HttpTransport.Streamed<UserVerifications> answer;
+        try {
+            answer = transport.stream(statsUrl + "/user-verifications", Optional.of(token.bearer(grant)), UserVerifications::parse);
+        } catch (IOException e) {
+            throw new StatsException("Fractal's statistics API is unreachable: " + e.getClass().getSimpleName());
+        }
+        return answer.value().orElseThrow(() -> refused(answer.status()));
     }
 
     /** {@code {"approved": n, "contacted": n, ...}}. */
@@ -48,13 +55,18 @@ public final class StatsApi {
         } catch (IOException e) {
             throw new StatsException("Fractal's statistics API is unreachable: " + e.getClass().getSimpleName());
         }
-        if (answer.status() == 401) {
-            token.forget();
-        }
         if (answer.status() != 200) {
-            throw new StatsException("Fractal's statistics API answered HTTP " + answer.status());
+            throw refused(answer.status());
         }
         return answer.body();
+    }
+
+    /** A token Fractal refuses is forgotten, so the next call asks for a new one. */
+    private StatsException refused(int status) {
+        if (status == 401) {
+            token.forget();
+        }
+        return new StatsException("Fractal's statistics API answered HTTP " + status);
     }
 
     private static JsonNode json(String body) throws StatsException {

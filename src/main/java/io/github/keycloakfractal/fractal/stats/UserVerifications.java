@@ -44,6 +44,11 @@ public final class UserVerifications {
     }
 
     public static UserVerifications parse(String body) throws StatsException {
+        return parse(new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Straight from the socket: rows are read one at a time, and only each listed user's rows are kept. */
+    public static UserVerifications parse(java.io.InputStream body) throws StatsException {
         try (JsonParser parser = JSON.createParser(body)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {

@@ -3,7 +3,9 @@ package io.github.keycloakfractal.keycloak.broker;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.keycloakfractal.fractal.FractalEndpoints;
 import io.github.keycloakfractal.fractal.FractalScopes;
+import io.github.keycloakfractal.fractal.HttpTransport;
 import io.github.keycloakfractal.fractal.profile.FractalProfile;
+import io.github.keycloakfractal.keycloak.http.KeycloakHttp;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import org.jboss.logging.Logger;
 import org.keycloak.broker.oidc.AbstractOAuth2IdentityProvider;
@@ -12,14 +14,15 @@ import org.keycloak.broker.provider.IdentityBrokerException;
 import org.keycloak.broker.social.SocialIdentityProvider;
 import org.keycloak.util.Booleans;
 import org.keycloak.events.EventBuilder;
-import org.keycloak.http.simple.SimpleHttp;
-import org.keycloak.http.simple.SimpleHttpResponse;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Fractal's OAuth2 authorization-code flow as a Keycloak identity provider. Keycloak's OAuth2 base does the
@@ -30,6 +33,7 @@ import java.io.IOException;
 public final class FractalIdentityProvider extends AbstractOAuth2IdentityProvider<FractalIdentityProviderConfig>
         implements SocialIdentityProvider<FractalIdentityProviderConfig> {
     private static final Logger LOG = Logger.getLogger(FractalIdentityProvider.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     FractalIdentityProvider(KeycloakSession session, FractalIdentityProviderConfig config) {
         super(session, config);
@@ -46,13 +50,13 @@ public final class FractalIdentityProvider extends AbstractOAuth2IdentityProvide
 
     @Override
     protected BrokeredIdentityContext doGetFederatedIdentity(String accessToken) {
-        try (SimpleHttpResponse response = SimpleHttp.create(session).doGet(getConfig().getUserInfoUrl())
-                .auth(accessToken).acceptJson().asResponse()) {
-            if (response.getStatus() / 100 != 2) {
-                LOG.warnf("Fractal user info for provider '%s' answered HTTP %d", getConfig().getAlias(), response.getStatus());
+        try {
+            HttpTransport.Answer answer = KeycloakHttp.transport(session, "userinfo").get(getConfig().getUserInfoUrl(), Optional.of(accessToken));
+            if (answer.status() / 100 != 2) {
+                LOG.warnf("Fractal user info for provider '%s' answered HTTP %d", getConfig().getAlias(), answer.status());
                 throw new IdentityBrokerException("Could not read the user's Fractal profile");
             }
-            return extractIdentityFromProfile(null, response.asJson());
+            return extractIdentityFromProfile(null, JSON.readTree(answer.body()));
         } catch (IOException e) {
             throw new IdentityBrokerException("Could not read the user's Fractal profile", e);
         }

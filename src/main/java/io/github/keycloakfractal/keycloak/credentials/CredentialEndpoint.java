@@ -11,6 +11,7 @@ import io.github.keycloakfractal.fractal.credentials.ProofException;
 import io.github.keycloakfractal.fractal.credentials.WalletAddress;
 import io.github.keycloakfractal.keycloak.http.KeycloakHttp;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
+import io.github.keycloakfractal.keycloak.metrics.FractalMetrics;
 import io.github.keycloakfractal.keycloak.settings.ClientSettings;
 import io.github.keycloakfractal.keycloak.settings.CredentialSettings;
 import io.github.keycloakfractal.keycloak.http.ApiErrors;
@@ -68,7 +69,16 @@ public final class CredentialEndpoint {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    /** Binds the wallet, and counts the outcome ({@code fractal_wallet_binds_total}: bound, or refused with the error code). */
     public Response bind(UserModel user, byte[] body) {
+        Response answer = tryToBind(user, body);
+        Object entity = answer.getEntity();
+        Object error = entity instanceof Map<?, ?> map ? map.get("error") : null;
+        FractalMetrics.keycloak().walletBind(answer.getStatus() == 200 ? "bound" : "refused", error == null ? null : error.toString());
+        return answer;
+    }
+
+    private Response tryToBind(UserModel user, byte[] body) {
         Optional<Response> tooLarge = ApiErrors.tooLarge(body, CredentialRequest.MAX_BYTES);
         if (tooLarge.isPresent()) {
             return tooLarge.get();
@@ -127,7 +137,7 @@ public final class CredentialEndpoint {
             throw new WalletMismatch("The message was not signed by the wallet that signed the challenge.");
         }
         String url = settings.apiUrl().orElseThrow(() -> new CredentialsUnavailableException("no Credentials API URL is configured"));
-        return new CredentialsApi(url, KeycloakHttp.transport(session)).proofFor(message, signature);
+        return new CredentialsApi(url, KeycloakHttp.transport(session, "credentials")).proofFor(message, signature);
     }
 
     private static Response proofRefused(ProofException e) {

@@ -1,6 +1,7 @@
 package io.github.keycloakfractal.keycloak.http;
 
 import jakarta.ws.rs.NotAuthorizedException;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AppAuthManager;
@@ -8,15 +9,16 @@ import org.keycloak.services.managers.AuthenticationManager;
 
 import java.util.Optional;
 
-/** The user behind a bearer token issued by this realm, or empty for a missing, malformed, expired or foreign token. */
-public final class BearerUser {
-    private BearerUser() {
-    }
+/**
+ * The user behind a bearer token issued by this realm, and the client it was issued to (whose web origins a browser
+ * dApp may call from); empty for a missing, malformed, expired or foreign token.
+ */
+public record BearerUser(UserModel user, ClientModel client) {
 
-    public static Optional<UserModel> of(KeycloakSession session) {
+    public static Optional<BearerUser> of(KeycloakSession session) {
         try {
             AuthenticationManager.AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-            return Optional.ofNullable(result).map(AuthenticationManager.AuthResult::user);
+            return Optional.ofNullable(result).map(auth -> new BearerUser(auth.user(), auth.client()));
         } catch (NotAuthorizedException malformed) {
             return Optional.empty();
         }

@@ -43,7 +43,7 @@ public final class KrakenClient {
             throw new KrakenException("no Kraken client id is configured");
         }
         KrakenApi.Credentials credentials = () -> bearer(session, settings);
-        return new KrakenApi(url, credentials, KeycloakHttp.transport(session));
+        return new KrakenApi(url, credentials, KeycloakHttp.transport(session, "kraken"));
     }
 
     /**

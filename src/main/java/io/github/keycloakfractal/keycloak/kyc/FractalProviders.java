@@ -1,5 +1,6 @@
 package io.github.keycloakfractal.keycloak.kyc;
 
+import io.github.keycloakfractal.keycloak.metrics.FractalMetrics;
 import io.github.keycloakfractal.keycloak.settings.KycRoleNames;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -35,6 +36,6 @@ public final class FractalProviders {
     }
 
     public static KycApplier applier(KeycloakSession session, RealmModel realm, IdentityProviderModel provider) {
-        return new KycApplier(session, realm, KycRoleNames.from(provider.getConfig()), new KycAudit(session, realm));
+        return new KycApplier(session, realm, KycRoleNames.from(provider.getConfig()), new KycAudit(session, realm), FractalMetrics.keycloak());
     }
 }

@@ -9,6 +9,7 @@ import io.github.keycloakfractal.fractal.kyc.KycSource;
 import io.github.keycloakfractal.fractal.kyc.KycStanding;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.fractal.profile.FractalProfile;
+import io.github.keycloakfractal.keycloak.metrics.FractalMetrics;
 import io.github.keycloakfractal.keycloak.settings.KycRoleNames;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -37,12 +38,14 @@ public final class KycApplier {
     private final RealmModel realm;
     private final KycRoleNames roles;
     private final KycAudit audit;
+    private final FractalMetrics metrics;
 
-    public KycApplier(KeycloakSession session, RealmModel realm, KycRoleNames roles, KycAudit audit) {
+    public KycApplier(KeycloakSession session, RealmModel realm, KycRoleNames roles, KycAudit audit, FractalMetrics metrics) {
         this.session = session;
         this.realm = realm;
         this.roles = roles;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /**
@@ -130,6 +133,7 @@ public final class KycApplier {
         syncRoles(user, standing);
         if (standingChanged) {
             audit.stateChanged(user, stored.status(), standing, observation.source());
+            metrics.kycChange(observation.source().value(), standing.status().map(KycStatus::value).orElse("none"));
         }
         if (merge.duplicate()) {
             return Outcome.DUPLICATE;

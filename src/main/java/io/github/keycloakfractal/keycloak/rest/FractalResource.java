@@ -3,6 +3,7 @@ package io.github.keycloakfractal.keycloak.rest;
 import io.github.keycloakfractal.keycloak.credentials.CredentialEndpoint;
 import io.github.keycloakfractal.keycloak.http.ApiErrors;
 import io.github.keycloakfractal.keycloak.http.BearerUser;
+import io.github.keycloakfractal.keycloak.http.BrowserCors;
 import io.github.keycloakfractal.keycloak.http.RealmAdminCaller;
 import io.github.keycloakfractal.keycloak.kraken.KrakenReturnEndpoint;
 import io.github.keycloakfractal.keycloak.sync.AdminOperations;
@@ -12,6 +13,7 @@ import io.github.keycloakfractal.keycloak.webhook.KrakenWebhookEndpoint;
 import io.github.keycloakfractal.keycloak.webhook.LegacyWebhookEndpoint;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
+
+import java.util.Optional;
 
 /**
  * {@code /realms/{realm}/fractal/...}. Each method only routes; the work lives in small classes beside it. Every
@@ -40,7 +44,8 @@ public final class FractalResource {
     @Path("status")
     @Produces(MediaType.APPLICATION_JSON)
     public Response status() {
-        return KycStatusView.of(session);
+        Optional<BearerUser> caller = BearerUser.of(session);
+        return BrowserCors.answer(session, caller, caller.map(user -> KycStatusView.of(user.user())).orElseGet(ApiErrors::unauthorized));
     }
 
     /** A single-use challenge the caller's wallet signs to prove control; a bearer token of this realm is required. */
@@ -48,7 +53,9 @@ public final class FractalResource {
     @Path("credentials/challenge")
     @Produces(MediaType.APPLICATION_JSON)
     public Response credentialChallenge() {
-        return BearerUser.of(session).map(user -> new CredentialEndpoint(session).challenge(user)).orElseGet(ApiErrors::unauthorized);
+        Optional<BearerUser> caller = BearerUser.of(session);
+        return BrowserCors.answer(session, caller,
+                caller.map(user -> new CredentialEndpoint(session).challenge(user.user())).orElseGet(ApiErrors::unauthorized));
     }
 
     /** Binds the caller's wallet with Fractal's credential proof; a bearer token of this realm is required. */
@@ -57,8 +64,16 @@ public final class FractalResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response credentials(byte[] body) {
-        return BearerUser.of(session).map(user -> new CredentialEndpoint(session).bind(user, body == null ? new byte[0] : body))
-                .orElseGet(ApiErrors::unauthorized);
+        Optional<BearerUser> caller = BearerUser.of(session);
+        return BrowserCors.answer(session, caller, caller.map(user -> new CredentialEndpoint(session).bind(user.user(), body == null ? new byte[0] : body))
+                .orElseGet(ApiErrors::unauthorized));
+    }
+
+    /** CORS preflight of what browsers call: {@code status}, {@code credentials} and {@code credentials/challenge}. */
+    @OPTIONS
+    @Path("{browserPath: status|credentials|credentials/challenge}")
+    public Response preflight() {
+        return BrowserCors.preflight(session);
     }
 
     /** Fractal ID's legacy webhooks; the raw bytes are kept for the signature check. */

@@ -3,6 +3,7 @@ package io.github.keycloakfractal.keycloak.rest;
 import io.github.keycloakfractal.keycloak.sync.StatsTokens;
 import io.github.keycloakfractal.keycloak.tasks.BackgroundTasks;
 import org.keycloak.Config;
+import org.keycloak.common.Version;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -36,6 +37,7 @@ public final class FractalResourceProviderFactory implements RealmResourceProvid
 
     @Override
     public void init(Config.Scope config) {
+        SupportedKeycloak.require(getClass().getClassLoader(), Version.VERSION);
         tasks = BackgroundTasks.fromOptions(config);
     }
 

@@ -39,9 +39,9 @@ final class FractalStats {
             if (secret.isEmpty()) {
                 throw new StatsException("the provider's client secret is not set (or the vault does not have it)");
             }
-            return KeycloakHttp.postForm(session, tokenUrl, Map.of("grant_type", "client_credentials", "scope", ClientToken.SCOPE,
+            return KeycloakHttp.postForm(session, "token", tokenUrl, Map.of("grant_type", "client_credentials", "scope", ClientToken.SCOPE,
                     "client_id", clientId, "client_secret", secret.get(0)));
         };
-        return new StatsApi(statsUrl, token, grant, KeycloakHttp.transport(session));
+        return new StatsApi(statsUrl, token, grant, KeycloakHttp.transport(session, "statistics"));
     }
 }

@@ -11,6 +11,7 @@ import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
 import io.github.keycloakfractal.keycloak.kyc.KycApplier;
 import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
 import io.github.keycloakfractal.keycloak.kyc.StoredKyc;
+import io.github.keycloakfractal.keycloak.metrics.FractalMetrics;
 import org.jboss.logging.Logger;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
@@ -34,7 +35,7 @@ import java.util.Optional;
  *
  * <p>Work goes in chunks of {@value #CHUNK} users, each in its own transaction (small, because Hibernate checks every
  * entity of a transaction for changes before each query: chunks of 500 made an all-changed run seven times slower),
- * users found through the indexed federated-identity link; only Fractal's verdicts (one small record per listed user) are held for the run. The
+ * users found through the indexed federated-identity link; only the statistics rows of each listed user are held for the run. The
  * observation time is the moment before Fractal was asked, so a webhook that arrives during the run wins.
  */
 public final class Reconciliation {
@@ -72,7 +73,7 @@ public final class Reconciliation {
             listed = FractalStats.api(session, provider, tokens).userVerifications();
         } catch (StatsException e) {
             LOG.warnf("Reconciliation of realm %s with provider %s not run: %s", realm.getName(), provider.getAlias(), e.getMessage());
-            return LastRun.record(session, realm, new ReconcileSummary(provider.getAlias(), trigger, observedAt, Instant.now(), 0, 0, 0, 0, 0,
+            return finish(session, realm, new ReconcileSummary(provider.getAlias(), trigger, observedAt, Instant.now(), 0, 0, 0, 0, 0,
                     Optional.of(e.getMessage())));
         }
         Tally tally = new Tally();
@@ -87,6 +88,14 @@ public final class Reconciliation {
         ReconcileSummary summary = new ReconcileSummary(provider.getAlias(), trigger, observedAt, Instant.now(), tally.checked,
                 tally.changed, tally.unknown, tally.failed, tally.krakenChecked, Optional.empty());
         LOG.infof("Reconciliation of realm %s with provider %s: %s", realm.getName(), provider.getAlias(), summary.toJson());
+        return finish(session, realm, summary);
+    }
+
+    /** Keeps the summary as the last run and counts it (runs, duration, users by result). */
+    private static ReconcileSummary finish(KeycloakSession session, RealmModel realm, ReconcileSummary summary) {
+        FractalMetrics.keycloak().reconciliation(summary.trigger(), summary.succeeded(),
+                java.time.Duration.between(summary.startedAt(), summary.finishedAt()), summary.checked(), summary.changed(),
+                summary.failed(), summary.unknown());
         return LastRun.record(session, realm, summary);
     }
 

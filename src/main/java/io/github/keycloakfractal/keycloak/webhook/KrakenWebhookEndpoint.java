@@ -38,9 +38,11 @@ public final class KrakenWebhookEndpoint {
         this.session = session;
     }
 
+    private static final WebhookOpening.Endpoint<KrakenWebhook> ENDPOINT = new WebhookOpening.Endpoint<>("kraken", WebhookSignature.KRAKEN,
+            config -> KrakenSettings.from(config).webhookSecretReferences(), KrakenWebhook::parse, webhook -> "status");
+
     public Response handle(String signature, byte[] body) {
-        return WebhookOpening.open(session, WebhookSignature.KRAKEN, config -> KrakenSettings.from(config).webhookSecretReferences(),
-                signature, body, KrakenWebhook::parse, (provider, webhook) -> deliver(provider, webhook, body));
+        return WebhookOpening.open(session, ENDPOINT, signature, body, (provider, webhook) -> deliver(provider, webhook, body));
     }
 
     private Response deliver(IdentityProviderModel provider, KrakenWebhook webhook, byte[] body) {

@@ -34,9 +34,11 @@ public final class LegacyWebhookEndpoint {
         this.session = session;
     }
 
+    private static final WebhookOpening.Endpoint<LegacyWebhook> ENDPOINT = new WebhookOpening.Endpoint<>("legacy", WebhookSignature.LEGACY,
+            config -> WebhookSettings.from(config).secretReferences(), LegacyWebhook::parse, LegacyWebhook::type);
+
     public Response handle(String signature, byte[] body) {
-        return WebhookOpening.open(session, WebhookSignature.LEGACY, config -> WebhookSettings.from(config).secretReferences(),
-                signature, body, LegacyWebhook::parse, this::deliver);
+        return WebhookOpening.open(session, ENDPOINT, signature, body, this::deliver);
     }
 
     private Response deliver(IdentityProviderModel provider, LegacyWebhook webhook) {

@@ -65,10 +65,10 @@ class FractalProviderAdminIT {
         List<String> fields = new ArrayList<>();
         type.path("properties").forEach(p -> fields.add(p.path("name").asText()));
         assertThat(fields).containsExactly("environment", "userInfoShape", "authorizationUrl", "tokenUrl", "userInfoUrl",
-                "rolePrefix", "statusRoleTemplate", "levelRoleTemplate", "accreditedInvestorRole", "webhookSecrets",
+                "rolePrefix", "statusRoleTemplate", "levelRoleTemplate", "accreditedInvestorRole", "webhookSecrets", "webhookAcceptUndated",
                 "krakenClientId", "krakenUrl", "krakenPrivateKey", "krakenApiKey", "krakenWebhookSecrets", "krakenConfirmStatus", "krakenLevel",
                 "reconcileIntervalMinutes", "statsUrl", "credentialLevel", "credentialCitizenshipBlocklist", "credentialResidencyBlocklist", "credentialMaxAgeDays",
-                "credentialAppName", "credentialChallengeSeconds", "credentialsUrl", "credentialsSigner");
+                "credentialAppName", "credentialChallengeSeconds", "credentialsUrl", "credentialsSigner", "credentialOneAccountPerPerson");
     }
 
     @Test

@@ -9,9 +9,8 @@ import io.github.keycloakfractal.testkit.AdminApi;
 import io.github.keycloakfractal.testkit.FractalRealm;
 import io.github.keycloakfractal.testkit.KeycloakServer;
 import io.github.keycloakfractal.testkit.RealKeycloak;
-import io.github.keycloakfractal.testkit.TestApp;
-import io.github.keycloakfractal.testkit.UserTokens;
 import io.github.keycloakfractal.testkit.Wallet;
+import io.github.keycloakfractal.testkit.WalletHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.keycloakfractal.testkit.JsonErrors.assertRefused;
+import static io.github.keycloakfractal.testkit.WalletHolder.signed;
+import static io.github.keycloakfractal.testkit.WalletHolder.viaFractal;
+import static io.github.keycloakfractal.testkit.WalletHolder.withProof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,9 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(RealKeycloak.class)
 class CredentialsIT {
-    private static final String PASSWORD = "correct horse battery staple";
-
-    private final KeycloakServer keycloak;
+        private final KeycloakServer keycloak;
     private final FractalSandbox sandbox;
     private final AdminApi admin;
     private final OffsetClock sandboxClock;
@@ -53,7 +53,7 @@ class CredentialsIT {
     @Test
     void aUserBindsTheirWalletAndTheNextTokenCarriesTheWalletAndLevelRoles() throws Exception {
         FractalRealm realm = realm("cr-bind", Map.of());
-        Account olga = account(realm, "olga");
+        WalletHolder olga = WalletHolder.signUp(realm, "olga");
         Wallet wallet = Wallet.of(SandboxCredentials.SUBJECT_PRIVATE_KEY);
 
         JsonNode challenge = olga.challenge();
@@ -67,10 +67,10 @@ class CredentialsIT {
         assertThat(json(bound).path("wallet").asText()).isEqualTo(SandboxCredentials.SUBJECT_ADDRESS.toLowerCase());
         assertThat(olga.refreshedRoles()).containsExactlyInAnyOrder("fractal-wallet-verified", "fractal-kyc-approved",
                 "fractal-level-plus", "fractal-level-liveness");
-        JsonNode status = json(olga.app.getWithBearer(realm.url() + "/fractal/status", olga.tokens.accessToken()));
+        JsonNode status = json(olga.app().getWithBearer(realm.url() + "/fractal/status", olga.tokens().accessToken()));
         assertThat(status.path("wallet").asText()).isEqualTo(SandboxCredentials.SUBJECT_ADDRESS.toLowerCase());
         assertThat(status.path("status").asText()).isEqualTo("approved");
-        JsonNode user = realm.user(olga.id);
+        JsonNode user = realm.user(olga.id());
         assertThat(user.path("attributes").path("fractal_id").path(0).asText()).isEqualTo(SandboxCredentials.SUBJECT_FRACTAL_ID);
         assertThat(user.path("attributes").path("fractal_credential").path(0).asText())
                 .isEqualTo("level:plus+liveness;citizenship_not:;residency_not:us");
@@ -79,7 +79,7 @@ class CredentialsIT {
     @Test
     void aProofADappAlreadyObtainedIsAcceptedForTheWalletThatSignedTheChallenge() throws Exception {
         FractalRealm realm = realm("cr-dapp", Map.of());
-        Account dora = account(realm, "dora");
+        WalletHolder dora = WalletHolder.signUp(realm, "dora");
         Wallet wallet = Wallet.of(SandboxCredentials.SUBJECT_PRIVATE_KEY);
         JsonNode proof = proofFromFractal(dora.challenge().path("authorization_message").asText(), wallet);
 
@@ -93,8 +93,8 @@ class CredentialsIT {
     @Test
     void replayedSignaturesAndProofsFromAnotherUserAreRefusedAndChangeNothing() throws Exception {
         FractalRealm realm = realm("cr-replay", Map.of());
-        Account first = account(realm, "first");
-        Account second = account(realm, "second");
+        WalletHolder first = WalletHolder.signUp(realm, "first");
+        WalletHolder second = WalletHolder.signUp(realm, "second");
         Wallet wallet = Wallet.of(SandboxCredentials.SUBJECT_PRIVATE_KEY);
         JsonNode firstChallenge = first.challenge();
         String firstBody = viaFractal(firstChallenge, wallet, wallet);
@@ -115,14 +115,14 @@ class CredentialsIT {
         // someone who controls the wallet too cannot bind it to a second account
         assertRefused(second.post(viaFractal(second.challenge(), wallet, wallet)), 409, "wallet_in_use");
 
-        assertThat(realm.realmRolesOfUser(second.id, "fractal-")).isEmpty();
-        assertThat(realm.user(second.id).path("attributes").has("fractal_wallet_address")).isFalse();
+        assertThat(realm.realmRolesOfUser(second.id(), "fractal-")).isEmpty();
+        assertThat(realm.user(second.id()).path("attributes").has("fractal_wallet_address")).isFalse();
     }
 
     @Test
     void reusedAndExpiredChallengesAreRefused() throws Exception {
         FractalRealm realm = realm("cr-challenge", Map.of("credentialChallengeSeconds", "2"));
-        Account carl = account(realm, "carl");
+        WalletHolder carl = WalletHolder.signUp(realm, "carl");
         Wallet wallet = Wallet.of(SandboxCredentials.SUBJECT_PRIVATE_KEY);
 
         JsonNode stale = carl.challenge();
@@ -138,7 +138,7 @@ class CredentialsIT {
     @Test
     void proofsFromAnotherSignerExpiredProofsAndUnmetRequirementsAreRefusedAndChangeNothing() throws Exception {
         FractalRealm realm = realm("cr-proofs", Map.of());
-        Account eve = account(realm, "eve");
+        WalletHolder eve = WalletHolder.signUp(realm, "eve");
         Wallet wallet = Wallet.of(SandboxCredentials.SUBJECT_PRIVATE_KEY);
 
         sandbox.credentials().useSignerKey("0x" + "11".repeat(32));
@@ -164,14 +164,14 @@ class CredentialsIT {
                 + "- I am not a resident of the following countries: Atlantis (AT)";
         assertRefused(eve.post(signed(eve.challenge(), wallet, badCountry, wallet)), 400, "invalid_country");
 
-        assertThat(realm.realmRolesOfUser(eve.id, "fractal-")).isEmpty();
-        assertThat(realm.user(eve.id).path("attributes").has("fractal_wallet_address")).isFalse();
+        assertThat(realm.realmRolesOfUser(eve.id(), "fractal-")).isEmpty();
+        assertThat(realm.user(eve.id()).path("attributes").has("fractal_wallet_address")).isFalse();
     }
 
     @Test
     void afterValidUntilTheWalletRoleIsGoneFromNewTokens() throws Exception {
         FractalRealm realm = realm("cr-expiry", Map.of());
-        Account vera = account(realm, "vera");
+        WalletHolder vera = WalletHolder.signUp(realm, "vera");
         Wallet wallet = Wallet.of(SandboxCredentials.SUBJECT_PRIVATE_KEY);
         sandboxClock.shift(Duration.ofHours(-24).plusSeconds(6));
 
@@ -182,7 +182,7 @@ class CredentialsIT {
 
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), validUntil).toMillis()) + 1500);
         assertThat(vera.refreshedRoles()).doesNotContain("fractal-wallet-verified").contains("fractal-level-plus");
-        assertThat(realm.realmRolesOfUser(vera.id, "fractal-wallet")).isEmpty();
+        assertThat(realm.realmRolesOfUser(vera.id(), "fractal-wallet")).isEmpty();
         // the token-time check sits in the realm's built-in "roles" scope, which every OIDC client carries
         List<String> rolesScopeMappers = new ArrayList<>();
         admin.get(realm.adminPath() + "/client-scopes").forEach(scope -> {
@@ -196,28 +196,28 @@ class CredentialsIT {
     @Test
     void theSweepTakesTheWalletRoleFromUsersWhoGetNoToken() throws Exception {
         FractalRealm realm = realm("cr-sweep", Map.of());
-        Account sam = account(realm, "sam");
+        WalletHolder sam = WalletHolder.signUp(realm, "sam");
         Wallet wallet = Wallet.of(SandboxCredentials.SUBJECT_PRIVATE_KEY);
         sandboxClock.shift(Duration.ofHours(-24).plusSeconds(5));
         HttpResponse<String> bound = sam.post(viaFractal(sam.challenge(), wallet, wallet));
         assertThat(bound.statusCode()).as(bound.body()).isEqualTo(200);
-        assertThat(realm.realmRolesOfUser(sam.id, "fractal-wallet")).containsExactly("fractal-wallet-verified");
+        assertThat(realm.realmRolesOfUser(sam.id(), "fractal-wallet")).containsExactly("fractal-wallet-verified");
 
         Instant deadline = Instant.parse(json(bound).path("valid_until").asText()).plusSeconds(4L * RealKeycloak.WALLET_SWEEP_SECONDS + 5);
-        while (!realm.realmRolesOfUser(sam.id, "fractal-wallet").isEmpty() && Instant.now().isBefore(deadline)) {
+        while (!realm.realmRolesOfUser(sam.id(), "fractal-wallet").isEmpty() && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
         }
-        assertThat(realm.realmRolesOfUser(sam.id, "fractal-wallet")).as("removed by the sweep, no token issued").isEmpty();
-        assertThat(realm.realmRolesOfUser(sam.id, "fractal-level-")).contains("fractal-level-plus");
+        assertThat(realm.realmRolesOfUser(sam.id(), "fractal-wallet")).as("removed by the sweep, no token issued").isEmpty();
+        assertThat(realm.realmRolesOfUser(sam.id(), "fractal-level-")).contains("fractal-level-plus");
     }
 
     @Test
     void callersWithoutATokenAndMalformedBodiesGetJsonErrors() throws Exception {
         FractalRealm realm = realm("cr-bad", Map.of());
-        Account bob = account(realm, "bob");
+        WalletHolder bob = WalletHolder.signUp(realm, "bob");
 
-        assertThat(bob.app.getWithBearer(realm.url() + "/fractal/credentials/challenge", "not-a-token").statusCode()).isEqualTo(401);
-        assertRefused(bob.app.postWithBearer(realm.url() + "/fractal/credentials", null, "{}"), 401, "invalid_token");
+        assertThat(bob.app().getWithBearer(realm.url() + "/fractal/credentials/challenge", "not-a-token").statusCode()).isEqualTo(401);
+        assertRefused(bob.app().postWithBearer(realm.url() + "/fractal/credentials", null, "{}"), 401, "invalid_token");
         assertRefused(bob.post("not json"), 400, "invalid_request");
         assertRefused(bob.post("{\"challenge\":\"x\"}"), 400, "invalid_request");
         assertRefused(bob.post("{\"challenge\":\"x\",\"challenge_signature\":\"0x00\",\"message\":\"m\"}"), 400, "invalid_request");
@@ -238,64 +238,6 @@ class CredentialsIT {
                 .config("credentialAppName", "Sandbox dApp");
         extra.forEach(builder::config);
         return builder.create(prefix);
-    }
-
-    private Account account(FractalRealm realm, String username) throws Exception {
-        String id = realm.createLocalUser(username, PASSWORD);
-        TestApp app = new TestApp(realm);
-        return new Account(realm, app, id, app.passwordTokens(username, PASSWORD));
-    }
-
-    /** A signed-in user of the realm: their id, the app they use and its tokens. */
-    private static final class Account {
-        private final FractalRealm realm;
-        private final TestApp app;
-        private final String id;
-        private UserTokens tokens;
-
-        Account(FractalRealm realm, TestApp app, String id, UserTokens tokens) {
-            this.realm = realm;
-            this.app = app;
-            this.id = id;
-            this.tokens = tokens;
-        }
-
-        JsonNode challenge() throws Exception {
-            HttpResponse<String> answer = app.getWithBearer(realm.url() + "/fractal/credentials/challenge", tokens.accessToken());
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-            return AdminApi.JSON.readTree(answer.body());
-        }
-
-        HttpResponse<String> post(String body) throws Exception {
-            return app.postWithBearer(realm.url() + "/fractal/credentials", tokens.accessToken(), body);
-        }
-
-        java.util.Set<String> refreshedRoles() throws Exception {
-            tokens = app.refresh(tokens);
-            return tokens.realmRoles("fractal-");
-        }
-    }
-
-    /** The challenge signed by {@code holder}, and the realm's authorization message signed by {@code owner}. */
-    private static String viaFractal(JsonNode challenge, Wallet holder, Wallet owner) {
-        return signed(challenge, holder, challenge.path("authorization_message").asText(), owner);
-    }
-
-    private static String signed(JsonNode challenge, Wallet holder, String message, Wallet owner) {
-        ObjectNode body = AdminApi.JSON.createObjectNode();
-        body.put("challenge", challenge.path("challenge").asText());
-        body.put("challenge_signature", holder.sign(challenge.path("challenge_text").asText()));
-        body.put("message", message);
-        body.put("signature", owner.sign(message));
-        return body.toString();
-    }
-
-    private static String withProof(JsonNode challenge, Wallet holder, JsonNode proof) {
-        ObjectNode body = AdminApi.JSON.createObjectNode();
-        body.put("challenge", challenge.path("challenge").asText());
-        body.put("challenge_signature", holder.sign(challenge.path("challenge_text").asText()));
-        body.set("proof", proof);
-        return body.toString();
     }
 
     /** What a dApp gets when it calls Fractal's Credentials API itself. */

@@ -21,10 +21,10 @@ class ProviderSettingsTest {
         List<String> keys = ProviderSettings.properties().stream().map(ProviderConfigProperty::getName).toList();
 
         assertThat(keys).containsExactly("environment", "userInfoShape", "authorizationUrl", "tokenUrl", "userInfoUrl",
-                "rolePrefix", "statusRoleTemplate", "levelRoleTemplate", "accreditedInvestorRole", "webhookSecrets",
+                "rolePrefix", "statusRoleTemplate", "levelRoleTemplate", "accreditedInvestorRole", "webhookSecrets", "webhookAcceptUndated",
                 "krakenClientId", "krakenUrl", "krakenPrivateKey", "krakenApiKey", "krakenWebhookSecrets", "krakenConfirmStatus", "krakenLevel",
                 "reconcileIntervalMinutes", "statsUrl", "credentialLevel", "credentialCitizenshipBlocklist", "credentialResidencyBlocklist",
-                "credentialMaxAgeDays", "credentialAppName", "credentialChallengeSeconds", "credentialsUrl", "credentialsSigner");
+                "credentialMaxAgeDays", "credentialAppName", "credentialChallengeSeconds", "credentialsUrl", "credentialsSigner", "credentialOneAccountPerPerson");
         assertThat(ProviderSettings.properties()).allSatisfy(property -> {
             assertThat(property.getLabel()).isNotBlank();
             assertThat(property.getHelpText()).isNotBlank();
