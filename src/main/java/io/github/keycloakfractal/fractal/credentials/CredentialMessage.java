@@ -329,18 +329,6 @@ public final class CredentialMessage {
             return this;
         }
 
-        /** As {@link #notCitizenOf(List)}, with names chosen by the caller. */
-        public Builder notCitizenOfListed(List<ListedCountry> countries) {
-            this.notCitizenOf = List.copyOf(countries);
-            return this;
-        }
-
-        /** As {@link #notResidentOf(List)}, with names chosen by the caller. */
-        public Builder notResidentOfListed(List<ListedCountry> countries) {
-            this.notResidentOf = List.copyOf(countries);
-            return this;
-        }
-
         /** Adds the data-sharing line in its current wording ("... this level."). */
         public Builder shareData() {
             return dataSharing(DataSharing.GRANTED);
