@@ -1,8 +1,6 @@
 package io.github.keycloakfractal.demo;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.keycloakfractal.sandbox.FractalSandbox;
-import io.github.keycloakfractal.sandbox.SandboxKraken;
 import io.github.keycloakfractal.sandbox.SandboxUser;
 import io.github.keycloakfractal.testkit.AdminApi;
 import io.github.keycloakfractal.testkit.KeycloakServer;
@@ -17,11 +15,18 @@ import java.util.regex.Pattern;
 /**
  * {@code mvn -Pdemo package}: the extension for real. Starts the Fractal sandbox and the Keycloak distribution the
  * build unpacked (with the freshly built JAR in its providers/), creates the demo realm from
- * {@code demo/fractal-demo-realm.json} (the file docker-compose imports too), prints where to go, and runs until
- * Ctrl-C.
+ * {@code demo/fractal-demo-realm.json}, prints where to go, and runs until Ctrl-C.
+ *
+ * <p>docker-compose imports the same file, so everything the demo realm needs (the provider with its Kraken settings,
+ * the {@code fractal-kyc} required action, the demo app) lives in that file and nothing is added here at run time;
+ * only the sandbox learns Keycloak's Kraken return URL, as an integrator would tell Fractal.
  */
 public final class DemoLauncher {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+):([^}]*)}");
+    /** The demo realm, relative to the project root; docker-compose.yml imports the same file. */
+    static final Path REALM_FILE = Path.of("demo", "fractal-demo-realm.json");
+    /** The demo's file vault (webhook secret, Kraken API key); docker-compose.yml mounts the same folder. */
+    static final Path VAULT = Path.of("demo", "vault");
 
     public static void main(String[] args) throws Exception {
         int keycloakPort = port("DEMO_KEYCLOAK_PORT", 8080);
@@ -30,16 +35,16 @@ public final class DemoLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
         System.out.println("Starting Keycloak (first start takes about a minute)...");
         KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(), keycloakPort, port("DEMO_MANAGEMENT_PORT", 9000),
-                List.of("--vault=file", "--vault-dir=" + Path.of("demo", "vault").toAbsolutePath()));
+                List.of("--vault=file", "--vault-dir=" + VAULT.toAbsolutePath()));
 
         AdminApi admin = new AdminApi(keycloak);
-        String realmJson = resolve(Files.readString(Path.of("demo", "fractal-demo-realm.json")),
-                Map.of("FRACTAL_BROWSER_URL", "http://localhost:" + sandboxPort, "FRACTAL_API_URL", "http://localhost:" + sandboxPort));
+        String realmJson = resolve(Files.readString(REALM_FILE),
+                Map.of("FRACTAL_SANDBOX_URL", "http://localhost:" + sandboxPort));
         if (admin.send("GET", "/realms/fractal-demo", null).statusCode() == 200) {
             admin.delete("/realms/fractal-demo");
         }
         admin.post("/realms", AdminApi.JSON.readTree(realmJson));
-        enableKrakenJourney(admin, sandbox, "http://localhost:" + keycloakPort, sandboxPort);
+        sandbox.kraken().registerRedirectUrl("http://localhost:" + keycloakPort + "/realms/fractal-demo/fractal/kraken/return");
 
         String base = "http://localhost:" + keycloakPort;
         StringBuilder users = new StringBuilder();
@@ -66,23 +71,6 @@ public final class DemoLauncher {
                 ==================================================================================
                 """, base, sandboxPort, users, keycloak.logFile());
         Thread.currentThread().join();
-    }
-
-    /**
-     * Kraken on the demo provider (query-form link, the sandbox's well-known API key from the demo vault) and the
-     * fractal-kyc required action. Only the launcher does this: here the browser and Keycloak reach the sandbox at
-     * the same address, which Kraken's single URL setting needs (docker-compose has two).
-     */
-    private static void enableKrakenJourney(AdminApi admin, FractalSandbox sandbox, String keycloakBase, int sandboxPort) {
-        String providerPath = "/realms/fractal-demo/identity-provider/instances/fractal";
-        ObjectNode provider = (ObjectNode) admin.get(providerPath);
-        ((ObjectNode) provider.path("config")).put("krakenClientId", SandboxKraken.CLIENT_ID)
-                .put("krakenUrl", "http://localhost:" + sandboxPort + "/kraken")
-                .put("krakenApiKey", "${vault.krakenapikey}");
-        admin.put(providerPath, provider);
-        admin.post("/realms/fractal-demo/authentication/register-required-action",
-                Map.of("providerId", "fractal-kyc", "name", "Verify your identity with Fractal"));
-        sandbox.kraken().registerRedirectUrl(keycloakBase + "/realms/fractal-demo/fractal/kraken/return");
     }
 
     /** Fills {@code ${NAME:default}} from the environment, else from the given values, else the default. */

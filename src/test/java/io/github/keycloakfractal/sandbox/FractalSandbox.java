@@ -97,7 +97,8 @@ public final class FractalSandbox implements AutoCloseable {
 
     /**
      * Runs the sandbox on its own until killed (demo, docker-compose). Port: {@code args[0]}, else
-     * {@code FRACTAL_SANDBOX_PORT}, else {@value #DEFAULT_PORT}; interface: {@code FRACTAL_SANDBOX_HOST}, else loopback.
+     * {@code FRACTAL_SANDBOX_PORT}, else {@value #DEFAULT_PORT}; interface: {@code FRACTAL_SANDBOX_HOST}, else loopback;
+     * Kraken's return URL (where the journey sends the browser back): {@code FRACTAL_SANDBOX_KRAKEN_RETURN_URL}, if set.
      */
     public static void main(String[] args) throws InterruptedException {
         String portSetting = args.length > 0 ? args[0] : System.getenv("FRACTAL_SANDBOX_PORT");
@@ -106,6 +107,10 @@ public final class FractalSandbox implements AutoCloseable {
         String host = hostSetting == null || hostSetting.isBlank() ? LOOPBACK : hostSetting.trim();
 
         FractalSandbox sandbox = start(host, port, Clock.systemUTC());
+        String krakenReturn = System.getenv("FRACTAL_SANDBOX_KRAKEN_RETURN_URL");
+        if (krakenReturn != null && !krakenReturn.isBlank()) {
+            sandbox.kraken().registerRedirectUrl(krakenReturn.trim());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();

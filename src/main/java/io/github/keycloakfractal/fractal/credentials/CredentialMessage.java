@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The text a user signs with {@code personal_sign} to let an app get a Fractal proof (fractal-api.md section 8):
@@ -48,19 +46,12 @@ public final class CredentialMessage {
         DataSharing(String line) {
             this.line = line;
         }
-    }
 
-    private static final String HEADER_START = "I authorize ";
-    private static final String HEADER_END = " to get a proof from Fractal that:";
-    private static final Pattern LEVEL_LINE = Pattern.compile("- I passed (KYC|KYB) level (\\S+)");
-    private static final String CITIZENSHIP = "- I am not a citizen of the following countries:";
-    private static final String RESIDENCY = "- I am not a resident of the following countries:";
-    /**
-     * One {@code Name (CC)} entry followed by the separator or the end. Names may hold parentheses ("Myanmar (Burma)")
-     * but no comma, so a broken separator is a schema error and not a strange name; ISO's inverted forms such as
-     * "Iran, Islamic Republic of" therefore cannot be written.
-     */
-    private static final Pattern ENTRY = Pattern.compile("\\G([^\\s,][^,]*?) \\(([^()]*)\\)(, |\\z)");
+        /** The line as written, null for {@link #NONE}. */
+        String line() {
+            return line;
+        }
+    }
 
     private final String appName;
     private final String clientId;
@@ -74,8 +65,8 @@ public final class CredentialMessage {
 
     private CredentialMessage(String appName, String clientId, Kind kind, KycLevel level, List<ListedCountry> notCitizenOf,
                               List<ListedCountry> notResidentOf, DataSharing dataSharing) {
-        this.appName = checkAppName(appName);
-        this.clientId = checkClientId(clientId);
+        this.appName = CredentialMessageGrammar.checkAppName(appName);
+        this.clientId = CredentialMessageGrammar.checkClientId(clientId);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.level = Objects.requireNonNull(level, "level");
         this.baseLevel = CredentialLevel.of(level);
@@ -102,46 +93,12 @@ public final class CredentialMessage {
 
     /** Reads a message, refusing with the code Fractal would answer (see the class comment for the order). */
     public static CredentialMessage parse(String text) {
-        if (text == null) {
-            throw schema("no message");
-        }
-        String[] lines = text.split("\n", -1);
-        if (lines.length < 2) {
-            throw schema("a message has at least the authorization and the level line");
-        }
-        String[] header = header(lines[0]);
-        Matcher levelLine = LEVEL_LINE.matcher(lines[1]);
-        if (!levelLine.matches()) {
-            throw schema("second line must be '- I passed KYC|KYB level <level>'");
-        }
-        int next = 2;
-        List<String[]> citizenship = List.of();
-        List<String[]> residency = List.of();
-        if (next < lines.length && lines[next].startsWith(CITIZENSHIP)) {
-            citizenship = entries(lines[next++].substring(CITIZENSHIP.length()));
-        }
-        if (next < lines.length && lines[next].startsWith(RESIDENCY)) {
-            residency = entries(lines[next++].substring(RESIDENCY.length()));
-        }
-        DataSharing sharing = DataSharing.NONE;
-        if (next < lines.length) {
-            for (DataSharing candidate : List.of(DataSharing.GRANTED, DataSharing.GRANTED_KYC_WORDING)) {
-                if (candidate.line.equals(lines[next])) {
-                    sharing = candidate;
-                    next++;
-                    break;
-                }
-            }
-        }
-        if (next != lines.length) {
-            throw schema("unexpected line " + (next + 1) + (lines[next].isEmpty() ? " (empty; a trailing newline?)" : ""));
-        }
-
-        KycLevel level = parseLevel(levelLine.group(2));
-        CredentialMessage message = new CredentialMessage(header[0], header[1], Kind.valueOf(levelLine.group(1)), level,
-                countries(citizenship), countries(residency), sharing);
+        CredentialMessageGrammar.Lines lines = CredentialMessageGrammar.read(text);
+        KycLevel level = parseLevel(lines.level());
+        CredentialMessage message = new CredentialMessage(lines.appName(), lines.clientId(), lines.kind(), level,
+                countries(lines.citizenship()), countries(lines.residency()), lines.dataSharing());
         if (!message.text.equals(text)) {
-            throw schema("the message does not render back to itself");
+            throw CredentialMessageGrammar.schema("the message does not render back to itself");
         }
         return message;
     }
@@ -203,13 +160,13 @@ public final class CredentialMessage {
 
     private String render() {
         List<String> lines = new ArrayList<>();
-        lines.add(HEADER_START + appName + " (" + clientId + ")" + HEADER_END);
-        lines.add("- I passed " + kind.name() + " level " + level);
+        lines.add(CredentialMessageGrammar.HEADER_START + appName + " (" + clientId + ")" + CredentialMessageGrammar.HEADER_END);
+        lines.add(CredentialMessageGrammar.LEVEL_START + kind.name() + " level " + level);
         if (!notCitizenOf.isEmpty()) {
-            lines.add(CITIZENSHIP + " " + join(notCitizenOf));
+            lines.add(CredentialMessageGrammar.CITIZENSHIP + " " + join(notCitizenOf));
         }
         if (!notResidentOf.isEmpty()) {
-            lines.add(RESIDENCY + " " + join(notResidentOf));
+            lines.add(CredentialMessageGrammar.RESIDENCY + " " + join(notResidentOf));
         }
         if (dataSharing != DataSharing.NONE) {
             lines.add(dataSharing.line);
@@ -221,43 +178,6 @@ public final class CredentialMessage {
         return String.join(", ", countries.stream().map(ListedCountry::toString).toList());
     }
 
-    /** {@code [appName, clientId]} of the first line; the client id is the last parenthesised part. */
-    private static String[] header(String line) {
-        if (line.length() < HEADER_START.length() + HEADER_END.length() + 1 || !line.startsWith(HEADER_START)
-                || !line.endsWith(")" + HEADER_END)) {
-            throw schema("first line must be 'I authorize <app name> (<client id>) to get a proof from Fractal that:'");
-        }
-        String middle = line.substring(HEADER_START.length(), line.length() - HEADER_END.length());
-        int open = middle.lastIndexOf(" (");
-        if (open < 0) {
-            throw schema("no client id in parentheses on the first line");
-        }
-        // checked here as well as in the constructor, so a bad header is reported before any level or country error
-        return new String[] {checkAppName(middle.substring(0, open)), checkClientId(middle.substring(open + 2, middle.length() - 1))};
-    }
-
-    /** Raw {@code [name, code]} pairs of a country line, after the line's fixed start. */
-    private static List<String[]> entries(String rest) {
-        if (!rest.startsWith(" ") || rest.isBlank()) {
-            throw schema("a country line needs at least one 'Name (CC)'; leave the line out to skip the restriction");
-        }
-        String list = rest.substring(1);
-        List<String[]> entries = new ArrayList<>();
-        Matcher matcher = ENTRY.matcher(list);
-        int end = 0;
-        while (end < list.length() && matcher.find()) {
-            entries.add(new String[] {matcher.group(1), matcher.group(2)});
-            end = matcher.end();
-            if (matcher.group(3).isEmpty()) {
-                break;
-            }
-        }
-        if (end != list.length() || list.endsWith(", ")) {
-            throw schema("country list must be 'Name (CC)' entries separated by ', ': '" + list + "'");
-        }
-        return entries;
-    }
-
     private static List<ListedCountry> countries(List<String[]> entries) {
         return entries.stream().map(entry -> ListedCountry.parse(entry[0], entry[1])).toList();
     }
@@ -265,21 +185,6 @@ public final class CredentialMessage {
     private static KycLevel parseLevel(String text) {
         CredentialLevel.of(text);
         return KycLevel.parse(text);
-    }
-
-    private static String checkAppName(String appName) {
-        if (appName == null || appName.isBlank() || !appName.strip().equals(appName) || appName.contains("\n")
-                || appName.contains("\r")) {
-            throw schema("the app name must be a non-blank single line without surrounding spaces: '" + appName + "'");
-        }
-        return appName;
-    }
-
-    private static String checkClientId(String clientId) {
-        if (clientId == null || clientId.isEmpty() || !clientId.matches("[^\\s()]+")) {
-            throw schema("the client id must be non-empty, without spaces or parentheses: '" + clientId + "'");
-        }
-        return clientId;
     }
 
     private static void checkNoDuplicates(List<ListedCountry> countries, String restriction) {
@@ -290,10 +195,6 @@ public final class CredentialMessage {
                         country.code() + " is listed twice in the " + restriction + " restriction");
             }
         }
-    }
-
-    private static CredentialException schema(String detail) {
-        return new CredentialException(CredentialError.INVALID_MESSAGE_SCHEMA, detail);
     }
 
     /** Assembles a message; every restriction is optional and an empty list leaves its line out. */
@@ -326,18 +227,6 @@ public final class CredentialMessage {
         /** Excludes residents of these countries, written in this order under the names of {@link ListedCountry#of}. */
         public Builder notResidentOf(List<CountryCode> codes) {
             this.notResidentOf = codes.stream().map(ListedCountry::of).toList();
-            return this;
-        }
-
-        /** As {@link #notCitizenOf(List)}, with names chosen by the caller. */
-        public Builder notCitizenOfListed(List<ListedCountry> countries) {
-            this.notCitizenOf = List.copyOf(countries);
-            return this;
-        }
-
-        /** As {@link #notResidentOf(List)}, with names chosen by the caller. */
-        public Builder notResidentOfListed(List<ListedCountry> countries) {
-            this.notResidentOf = List.copyOf(countries);
             return this;
         }
 

@@ -108,7 +108,8 @@ public record FractalProof(WalletAddress address, String fractalId, Instant appr
             throw new ProofException(ProofFailure.EXPIRED, "valid until " + validUntil + ", now " + now);
         }
         Optional<Duration> limit = maxAge.filter(age -> !age.isZero());
-        if (limit.isPresent() && !now.isBefore(approvedAt.plus(limit.get()))) {
+        // now >= approvedAt + maxAge, compared as an age: approvedAt + maxAge may lie beyond what an Instant holds
+        if (limit.isPresent() && Duration.between(approvedAt, now).compareTo(limit.get()) >= 0) {
             throw new ProofException(ProofFailure.TOO_OLD,
                     "KYC approved at " + approvedAt + ", older than the maximum age " + limit.get());
         }
@@ -135,9 +136,14 @@ public record FractalProof(WalletAddress address, String fractalId, Instant appr
         return value.textValue();
     }
 
+    /**
+     * Whole non-negative Unix seconds that {@link Instant} can hold (up to the year 1,000,000,000): a larger number, even
+     * one a {@code long} holds, would throw {@code DateTimeException} instead of being refused.
+     */
     private static Instant seconds(JsonNode json, String field) {
         JsonNode value = json.get(field);
-        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0
+                || value.longValue() > Instant.MAX.getEpochSecond()) {
             throw malformed("'" + field + "' must be Unix seconds");
         }
         return Instant.ofEpochSecond(value.longValue());

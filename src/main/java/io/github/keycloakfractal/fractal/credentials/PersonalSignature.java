@@ -1,9 +1,5 @@
 package io.github.keycloakfractal.fractal.credentials;
 
-import org.web3j.crypto.ECDSASignature;
-import org.web3j.crypto.Keys;
-import org.web3j.crypto.Sign;
-
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,8 +15,7 @@ import java.util.regex.Pattern;
  * {@code invalid_signature}.
  */
 public record PersonalSignature(BigInteger r, BigInteger s, int v) {
-    private static final BigInteger CURVE_ORDER = Sign.CURVE_PARAMS.getN();
-    private static final BigInteger HALF_ORDER = CURVE_ORDER.shiftRight(1);
+    private static final byte[] EIP191_PREFIX = "\u0019Ethereum Signed Message:\n".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern SHAPE = Pattern.compile("0x[0-9a-fA-F]{130}");
 
     public PersonalSignature {
@@ -33,10 +28,10 @@ public record PersonalSignature(BigInteger r, BigInteger s, int v) {
         if (v != 27 && v != 28) {
             throw invalid("v must be 27 or 28 (or 0 or 1), was " + v);
         }
-        if (r.signum() <= 0 || r.compareTo(CURVE_ORDER) >= 0) {
+        if (r.signum() <= 0 || r.compareTo(Secp256k1.ORDER) >= 0) {
             throw invalid("r is out of range");
         }
-        if (s.signum() <= 0 || s.compareTo(HALF_ORDER) > 0) {
+        if (s.signum() <= 0 || s.compareTo(Secp256k1.HALF_ORDER) > 0) {
             throw invalid("s is zero or not in the lower half of the curve order");
         }
     }
@@ -56,7 +51,13 @@ public record PersonalSignature(BigInteger r, BigInteger s, int v) {
      * {@code keccak256("\x19Ethereum Signed Message:\n" + byteLength + message)} over the UTF-8 bytes, not pre-hashed.
      */
     public static byte[] digest(String message) {
-        return Sign.getEthereumMessageHash(message.getBytes(StandardCharsets.UTF_8));
+        byte[] text = message.getBytes(StandardCharsets.UTF_8);
+        byte[] length = Integer.toString(text.length).getBytes(StandardCharsets.US_ASCII);
+        byte[] prefixed = new byte[EIP191_PREFIX.length + length.length + text.length];
+        System.arraycopy(EIP191_PREFIX, 0, prefixed, 0, EIP191_PREFIX.length);
+        System.arraycopy(length, 0, prefixed, EIP191_PREFIX.length, length.length);
+        System.arraycopy(text, 0, prefixed, EIP191_PREFIX.length + length.length, text.length);
+        return Keccak256.hash(prefixed);
     }
 
     /**
@@ -65,16 +66,9 @@ public record PersonalSignature(BigInteger r, BigInteger s, int v) {
      * {@code invalid_signature}.
      */
     public WalletAddress recover(String message) {
-        BigInteger publicKey;
-        try {
-            publicKey = Sign.recoverFromSignature(v - 27, new ECDSASignature(r, s), digest(message));
-        } catch (RuntimeException notOnCurve) {
-            throw invalid("no public key recovers from this signature");
-        }
-        if (publicKey == null) {
-            throw invalid("no public key recovers from this signature");
-        }
-        return new WalletAddress("0x" + Keys.getAddress(publicKey));
+        return Secp256k1.recoverPublicKey(r, s, v == 28, digest(message))
+                .map(WalletAddress::ofPublicKey)
+                .orElseThrow(() -> invalid("no public key recovers from this signature"));
     }
 
     /** The wire form with {@code v} as 27/28, lower-case hex. */

@@ -61,7 +61,10 @@ class CredentialsApiTest {
                 (url, bearer) -> new HttpTransport.Answer(502, "<html>bad gateway</html>"),
                 (url, bearer) -> new HttpTransport.Answer(500, "{\"error\":\"internal\"}"),
                 (url, bearer) -> new HttpTransport.Answer(404, "{\"error\":\"invalid_level\"}"),
-                (url, bearer) -> new HttpTransport.Answer(200, "{\"address\":\"0x12\"}"));
+                (url, bearer) -> new HttpTransport.Answer(200, "{\"address\":\"0x12\"}"),
+                // fuzz regression: a validUntil beyond what an Instant holds escaped as DateTimeException
+                (url, bearer) -> new HttpTransport.Answer(200, PROOF_JSON.replace(String.valueOf(AppendixA.VALID_UNTIL), "31556889864403200")),
+                (url, bearer) -> new HttpTransport.Answer(200, null));
         for (HttpTransport transport : transports) {
             assertThatThrownBy(() -> new CredentialsApi("https://credentials.example", transport).proofFor(MESSAGE, SIGNATURE))
                     .isInstanceOf(CredentialsUnavailableException.class)

@@ -206,4 +206,34 @@ class FractalProofTest {
     void timestampsMustBeWholeUnixSecondNumbers(String approvedAt) {
         fails(() -> FractalProof.fromJson(s1("approvedAt", approvedAt)), ProofFailure.MALFORMED);
     }
+
+    /** Fuzz regressions: numbers a long holds but an Instant does not threw DateTimeException (a 500 in Keycloak). */
+    @ParameterizedTest
+    @CsvSource({"approvedAt, 31556889864403200", "approvedAt, 9223372036854775807", "validUntil, 31556889864403200",
+            "validUntil, 9223372036854775807", "validUntil, 99999999999999999999", "validUntil, 1e400"})
+    void timestampsBeyondWhatAnInstantHoldsAreMalformed(String field, String seconds) {
+        fails(() -> FractalProof.fromJson(s1(field, seconds)), ProofFailure.MALFORMED);
+    }
+
+    @Test
+    void theLastSecondAnInstantHoldsIsStillRead() {
+        assertThat(FractalProof.fromJson(s1("validUntil", "31556889864403199")).validUntil()).isEqualTo(Instant.MAX.minusNanos(999_999_999));
+    }
+
+    @Test
+    void aSignedApprovalAtTheEndOfTimeIsCheckedAgainstTheMaximumAgeWithoutOverflow() {
+        long endOfTime = Instant.MAX.getEpochSecond();
+        String signed = SUBJECT.toLowerCase() + ";" + FRACTAL_ID + ";" + endOfTime + ";" + endOfTime + ";" + S2_CREDENTIAL;
+        Sign.SignatureData data = Sign.signPrefixedMessage(signed.getBytes(StandardCharsets.UTF_8),
+                Credentials.create(SIGNER_KEY).getEcKeyPair());
+        HexFormat hex = HexFormat.of();
+        String proof = "0x" + hex.formatHex(data.getR()) + hex.formatHex(data.getS()) + hex.formatHex(data.getV());
+        FractalProof farFuture = FractalProof.fromJson(response(SUBJECT, FRACTAL_ID, String.valueOf(endOfTime),
+                String.valueOf(endOfTime), proof, S2_CREDENTIAL));
+
+        assertThatCode(() -> farFuture.verify(TEST_SIGNER, BEFORE_EXPIRY, Optional.of(Duration.ofDays(182))))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> farFuture.verify(TEST_SIGNER, BEFORE_EXPIRY, Optional.of(Duration.ofSeconds(Long.MAX_VALUE))))
+                .doesNotThrowAnyException();
+    }
 }

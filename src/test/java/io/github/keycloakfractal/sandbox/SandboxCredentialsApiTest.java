@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The sandbox's Credentials API against Fractal's contract (fractal-api.md section 8 and Appendix A). Requests are
  * signed here with web3j and proofs checked here with web3j, never with the sandbox's or the extension's own code.
  */
-class CredentialsApiTest {
+class SandboxCredentialsApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEADER = "I authorize Sandbox App (" + FractalSandbox.DEFAULT_CLIENT_ID + ") to get a proof from Fractal that:";
     private static final String PLUS_LIVENESS_DE = HEADER + "\n- I passed KYC level plus+liveness"
