@@ -12,6 +12,8 @@ import io.github.keycloakfractal.testkit.RealKeycloak;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -125,20 +127,34 @@ class FractalDefaultsIT {
     }
 
     @Test
-    void theAccountConsoleShowsTheLabelsNotTheAttributeNames() {
+    void theAccountAndAdminConsolesShowTheLabelsNotTheAttributeNames() {
         FractalRealm realm = FractalRealm.builder(admin, keycloak, sandbox).userInfoShape("v2").create("labels-console");
 
         try (Browser browser = Browser.open()) {
             FractalSignIn.signIn(browser, realm, "alice");
-            String page = browser.waitFor(d -> {
-                String text = d.findElement(By.tagName("body")).getText();
-                return text.contains("KYC status") ? text : null;
-            });
-            browser.screenshot("account-console-fractal-labels");
-
-            assertThat(page).contains("KYC status", "Country of residence", "Fractal user ID", "Accredited investor")
-                    .doesNotContain("fractal_kyc_status", "fractal_country", "fractal_uid");
+            assertLabelled(browser, "account-console-fractal-labels");
         }
+        String alice = realm.userLinkedTo(sandbox.user("alice").uid()).path("id").asText();
+        try (Browser browser = Browser.open()) {
+            browser.open(keycloak.baseUrl() + "/admin/master/console/#/" + realm.name() + "/users/" + alice + "/settings");
+            // the master realm's login page has no Fractal button, so its form is filled here
+            browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(KeycloakServer.ADMIN_USER);
+            browser.driver().findElement(By.id("password")).sendKeys(KeycloakServer.ADMIN_PASSWORD);
+            browser.driver().findElement(By.id("kc-login")).click();
+            assertLabelled(browser, "admin-console-fractal-labels");
+        }
+    }
+
+    private static void assertLabelled(Browser browser, String screenshot) {
+        String page = browser.waitFor(d -> {
+            String text = d.findElement(By.tagName("body")).getText();
+            return text.contains("KYC status") && text.contains("Country of residence") ? text : null;
+        });
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                browser.driver().findElement(By.xpath("//*[normalize-space(text())='KYC status']")));
+        browser.screenshot(screenshot);
+        assertThat(page).contains("KYC status", "Country of residence", "Fractal user ID", "Accredited investor")
+                .doesNotContain("fractal_kyc_status", "fractal_country", "fractal_uid");
     }
 
     /** The message bundle a console loads ({@code /resources/<realm>/<theme type>/en}), as key to text. */
