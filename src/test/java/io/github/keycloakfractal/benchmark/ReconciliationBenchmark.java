@@ -93,7 +93,7 @@ public final class ReconciliationBenchmark {
             });
             sampler.start();
             long start = System.nanoTime();
-            HttpResponse<String> answer = app.postWithBearer(realm.url() + "/fractal/admin/reconcile", token, "");
+            HttpResponse<String> answer = app.postWithBearer(keycloak.baseUrl() + "/admin" + realm.adminPath() + "/fractal/reconcile", token, "");
             long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
             sampler.interrupt();
             sampler.join();

@@ -64,7 +64,7 @@ public final class DemoLauncher {
                                         signed with the demo secret in demo/vault/fractal-demo_fractalwebhook
                  KYC journey (Kraken):  sign in first (above), then open
                                         %1$s/realms/fractal-demo/protocol/openid-connect/auth?client_id=demo-app&response_type=code&scope=openid&redirect_uri=http%%3A%%2F%%2Flocalhost%%3A%2$d%%2Ftest-app%%2Fcallback&kc_action=fractal-kyc
-                 Admin operations:      %1$s/realms/fractal-demo/fractal/admin/health (bearer token of a user with manage-users)
+                 Admin operations:      %1$s/admin/realms/fractal-demo/fractal/health (admin API token: view-users to read, manage-users to run)
                  Sandbox users (no password, pick one on the consent page):
                 %3$s
                  Keycloak log:          %4$s

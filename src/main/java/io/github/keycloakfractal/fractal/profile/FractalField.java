@@ -26,11 +26,12 @@ public enum FractalField {
         return Optional.empty();
     }
 
-    public List<String> values(FractalProfile profile, Optional<KycStanding> kyc) {
+    /** {@code companies} is the provider's rule for a company's first and last name, so an importer writes what the login wrote. */
+    public List<String> values(FractalProfile profile, CompanyNames companies, Optional<KycStanding> kyc) {
         return switch (this) {
             case FULL_NAME -> list(profile.fullName());
-            case FIRST_NAME -> list(profile.firstName());
-            case LAST_NAME -> list(profile.lastName());
+            case FIRST_NAME -> list(profile.firstName(companies));
+            case LAST_NAME -> list(profile.lastName(companies));
             case RESIDENTIAL_COUNTRY -> list(profile.country().map(CountryCode::value));
             case ACCREDITED_INVESTOR -> list(profile.accreditedInvestor().map(String::valueOf));
             case EMAIL -> list(profile.email());

@@ -50,18 +50,18 @@ public record FractalProfile(
                         .flatMap(Optional::stream).findFirst()));
     }
 
-    /** Given name for Keycloak: everything before the last space of a person's full name; a company's whole name. */
-    public Optional<String> firstName() {
+    /** Given name for Keycloak: everything before the last space of a person's full name; for a company, as {@code companies} says. */
+    public Optional<String> firstName(CompanyNames companies) {
         if (accountType == AccountType.INSTITUTION) {
-            return companyName.or(() -> fullName);
+            return companyName.flatMap(companies::firstName).or(() -> fullName);
         }
         return fullName.map(name -> name.contains(" ") ? name.substring(0, name.lastIndexOf(' ')) : name);
     }
 
-    /** Family name for Keycloak: the last word of a person's full name; companies have none. */
-    public Optional<String> lastName() {
+    /** Family name for Keycloak: the last word of a person's full name; for a company, as {@code companies} says. */
+    public Optional<String> lastName(CompanyNames companies) {
         if (accountType == AccountType.INSTITUTION) {
-            return Optional.empty();
+            return companyName.flatMap(companies::lastName);
         }
         return fullName.filter(name -> name.contains(" ")).map(name -> name.substring(name.lastIndexOf(' ') + 1));
     }

@@ -1,6 +1,7 @@
 package io.github.keycloakfractal.keycloak.broker;
 
 import io.github.keycloakfractal.fractal.profile.FractalField;
+import io.github.keycloakfractal.keycloak.settings.ProfileSettings;
 import org.keycloak.broker.provider.BrokeredIdentityContext;
 import org.keycloak.models.IdentityProviderMapperModel;
 import org.keycloak.models.KeycloakSession;
@@ -54,7 +55,8 @@ public final class FractalAttributeImporter extends FractalMapper {
             return;
         }
         FractalContext fractal = new FractalContext(context);
-        List<String> values = field.values(fractal.profile(), field == FractalField.LEVELS ? Optional.of(fractal.standing(user)) : Optional.empty());
+        List<String> values = field.values(fractal.profile(), ProfileSettings.from(context.getIdpConfig().getConfig()).companyNames(),
+                field == FractalField.LEVELS ? Optional.of(fractal.standing(user)) : Optional.empty());
         if (values.isEmpty()) {
             return;
         }

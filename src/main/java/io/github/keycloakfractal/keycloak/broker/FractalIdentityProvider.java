@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.keycloakfractal.fractal.FractalEndpoints;
 import io.github.keycloakfractal.fractal.FractalScopes;
 import io.github.keycloakfractal.fractal.HttpTransport;
+import io.github.keycloakfractal.fractal.profile.CompanyNames;
 import io.github.keycloakfractal.fractal.profile.FractalProfile;
 import io.github.keycloakfractal.keycloak.http.KeycloakHttp;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * Fractal's OAuth2 authorization-code flow as a Keycloak identity provider. Keycloak's OAuth2 base does the
  * redirect, state check, code exchange (client id and secret as form parameters) and, with "Store tokens" on, the
  * refresh of an expired stored token keeping Fractal's rotated refresh token. This class adds what is Fractal's own:
- * the URLs of the chosen environment, reading either user-info shape, and the email-verified rule.
+ * the URLs of the chosen environment, the scopes of the chosen user-info shape, reading either shape, a company's names
+ * and the email-verified rule.
  */
 public final class FractalIdentityProvider extends AbstractOAuth2IdentityProvider<FractalIdentityProviderConfig>
         implements SocialIdentityProvider<FractalIdentityProviderConfig> {
@@ -41,11 +43,14 @@ public final class FractalIdentityProvider extends AbstractOAuth2IdentityProvide
         config.setAuthorizationUrl(endpoints.authorizeUrl());
         config.setTokenUrl(endpoints.tokenUrl());
         config.setUserInfoUrl(endpoints.userInfoUrl());
+        // a provider an older release saved with v1 scopes on the v2 shape asks what v2 needs, without being saved again
+        config.setDefaultScope(FractalScopes.effective(config.client().shape(), config.getDefaultScope()));
     }
 
+    /** Keycloak's base asks for these when the provider has no scopes: the chosen user-info shape's. */
     @Override
     protected String getDefaultScopes() {
-        return FractalScopes.DEFAULT;
+        return FractalScopes.defaultFor(getConfig().client().shape());
     }
 
     @Override
@@ -69,8 +74,9 @@ public final class FractalIdentityProvider extends AbstractOAuth2IdentityProvide
         BrokeredIdentityContext context = new BrokeredIdentityContext(profile.uid(), getConfig());
         context.setUsername(profile.email().orElse(profile.uid()));
         profile.email().ifPresent(context::setEmail);
-        profile.firstName().ifPresent(context::setFirstName);
-        profile.lastName().ifPresent(context::setLastName);
+        CompanyNames companies = getConfig().companyNames();
+        profile.firstName(companies).ifPresent(context::setFirstName);
+        profile.lastName(companies).ifPresent(context::setLastName);
         context.setIdp(this);
         FractalContext.store(context, userInfo, getConfig().getAlias());
         return context;

@@ -1,7 +1,9 @@
 package io.github.keycloakfractal.keycloak.broker;
 
 import io.github.keycloakfractal.fractal.FractalScopes;
+import io.github.keycloakfractal.fractal.profile.CompanyNames;
 import io.github.keycloakfractal.keycloak.settings.ClientSettings;
+import io.github.keycloakfractal.keycloak.settings.ProfileSettings;
 import io.github.keycloakfractal.keycloak.settings.ProviderSettings;
 import org.keycloak.broker.oidc.OAuth2IdentityProviderConfig;
 import org.keycloak.models.IdentityProviderModel;
@@ -23,13 +25,13 @@ public final class FractalIdentityProviderConfig extends OAuth2IdentityProviderC
     }
 
     /**
-     * A new provider's starting point: production, v2 user info, Fractal's default scopes, client credentials as form
-     * parameters (what Fractal's token endpoint expects) and FORCE sync, because a KYC source must not go stale.
+     * A new provider's starting point: production, v2 user info, client credentials as form parameters (what Fractal's
+     * token endpoint expects) and FORCE sync, because a KYC source must not go stale. The scopes are not set here: the
+     * saved representation decides the shape, and {@link #validate} then gives that shape's scopes.
      */
     static FractalIdentityProviderConfig withDefaults() {
         FractalIdentityProviderConfig config = new FractalIdentityProviderConfig();
         config.getConfig().putAll(ProviderSettings.defaults());
-        config.setDefaultScope(FractalScopes.DEFAULT);
         config.setClientAuthMethod("client_secret_post");
         config.setSyncMode(IdentityProviderSyncMode.FORCE);
         return config;
@@ -39,15 +41,22 @@ public final class FractalIdentityProviderConfig extends OAuth2IdentityProviderC
         return ClientSettings.from(getConfig());
     }
 
+    CompanyNames companyNames() {
+        return ProfileSettings.from(getConfig()).companyNames();
+    }
+
     /**
      * Keycloak calls this whenever the provider is created, updated or imported: a configuration that cannot work is
      * refused there with a 400 naming the setting. A blank display name becomes "Verify with Fractal" because the
-     * representation overwrites whatever {@link #withDefaults()} set.
+     * representation overwrites whatever {@link #withDefaults()} set. Scopes that are empty or still a default become
+     * the chosen shape's default, so the admin console shows what will be asked and a shape change takes them along;
+     * scopes an admin wrote are kept.
      */
     @Override
     public void validate(RealmModel realm) {
         super.validate(realm);
         ProviderSettings.validate(getConfig());
+        setDefaultScope(FractalScopes.effective(client().shape(), getDefaultScope()));
         if (getDisplayName() == null || getDisplayName().isBlank()) {
             setDisplayName(DEFAULT_DISPLAY_NAME);
         }

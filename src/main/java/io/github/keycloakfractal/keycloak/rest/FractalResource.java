@@ -4,10 +4,7 @@ import io.github.keycloakfractal.keycloak.credentials.CredentialEndpoint;
 import io.github.keycloakfractal.keycloak.http.ApiErrors;
 import io.github.keycloakfractal.keycloak.http.BearerUser;
 import io.github.keycloakfractal.keycloak.http.BrowserCors;
-import io.github.keycloakfractal.keycloak.http.RealmAdminCaller;
 import io.github.keycloakfractal.keycloak.kraken.KrakenReturnEndpoint;
-import io.github.keycloakfractal.keycloak.sync.AdminOperations;
-import io.github.keycloakfractal.keycloak.sync.StatsTokens;
 import io.github.keycloakfractal.keycloak.status.KycStatusView;
 import io.github.keycloakfractal.keycloak.webhook.KrakenWebhookEndpoint;
 import io.github.keycloakfractal.keycloak.webhook.LegacyWebhookEndpoint;
@@ -17,7 +14,6 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -28,15 +24,14 @@ import java.util.Optional;
 
 /**
  * {@code /realms/{realm}/fractal/...}. Each method only routes; the work lives in small classes beside it. Every
- * method carries its own {@code @Path} (Keycloak 23+ answers 405 without one).
+ * method carries its own {@code @Path} (Keycloak 23+ answers 405 without one). The admin operations are on Keycloak's
+ * admin REST API instead ({@code /admin/realms/{realm}/fractal}, the {@code admin} package).
  */
 public final class FractalResource {
     private final KeycloakSession session;
-    private final StatsTokens statsTokens;
 
-    FractalResource(KeycloakSession session, StatsTokens statsTokens) {
+    FractalResource(KeycloakSession session) {
         this.session = session;
-        this.statsTokens = statsTokens;
     }
 
     /** The caller's own KYC state; a bearer token of this realm is required. */
@@ -99,41 +94,5 @@ public final class FractalResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response krakenWebhook(@HeaderParam("X-Fractal-Signature") String signature, byte[] body) {
         return new KrakenWebhookEndpoint(session).handle(signature, body == null ? new byte[0] : body);
-    }
-
-    /** Runs reconciliation with Fractal's statistics now, for every Fractal provider; the summary comes back. */
-    @POST
-    @Path("admin/reconcile")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response reconcileNow() {
-        return RealmAdminCaller.refusal(session).orElseGet(() -> admin().reconcileNow());
-    }
-
-    /** The last reconciliation of each provider. */
-    @GET
-    @Path("admin/reconcile")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response lastReconciliation() {
-        return RealmAdminCaller.refusal(session).orElseGet(() -> admin().lastRuns());
-    }
-
-    /** Compares one user with Fractal (and Kraken) now. */
-    @POST
-    @Path("admin/users/{id}/recheck")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response recheck(@PathParam("id") String userId) {
-        return RealmAdminCaller.refusal(session).orElseGet(() -> admin().recheck(userId));
-    }
-
-    /** Which settings are missing, whether Fractal answers; never a secret. */
-    @GET
-    @Path("admin/health")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response health() {
-        return RealmAdminCaller.refusal(session).orElseGet(() -> admin().health());
-    }
-
-    private AdminOperations admin() {
-        return new AdminOperations(session, statsTokens);
     }
 }

@@ -16,13 +16,13 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 public final class FractalResourceProviderFactory implements RealmResourceProviderFactory {
     public static final String ID = "fractal";
 
-    /** This node's statistics tokens, shared by admin runs and scheduled runs. */
+    /** This node's statistics tokens for scheduled runs (admin runs have theirs in the admin resource's factory). */
     private final StatsTokens statsTokens = new StatsTokens();
     private BackgroundTasks tasks;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        FractalResource resource = new FractalResource(session, statsTokens);
+        FractalResource resource = new FractalResource(session);
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  * this class only puts them together, so a new setting is added in exactly one place.
  */
 public final class ProviderSettings {
-    /** The admin page: client and endpoints, role names, webhooks, Kraken, reconciliation, wallet credentials. */
-    public static final List<Setting> ALL = Stream.of(ClientSettings.SETTINGS, KycRoleNames.SETTINGS, WebhookSettings.SETTINGS,
-            KrakenSettings.SETTINGS, ReconcileSettings.SETTINGS, CredentialSettings.SETTINGS).flatMap(List::stream).toList();
+    /** The admin page: client and endpoints, profile, role names, webhooks, Kraken, reconciliation, wallet credentials. */
+    public static final List<Setting> ALL = Stream.of(ClientSettings.SETTINGS, ProfileSettings.SETTINGS, KycRoleNames.SETTINGS,
+            WebhookSettings.SETTINGS, KrakenSettings.SETTINGS, ReconcileSettings.SETTINGS, CredentialSettings.SETTINGS).flatMap(List::stream).toList();
 
     private ProviderSettings() {
     }
@@ -42,6 +42,7 @@ public final class ProviderSettings {
      */
     public static void validate(Map<String, String> config) {
         ClientSettings.from(config);
+        ProfileSettings.from(config);
         KycRoleNames.from(config);
         WebhookSettings.from(config);
         KrakenSettings.from(config);

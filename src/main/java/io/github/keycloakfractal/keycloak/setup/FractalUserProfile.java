@@ -13,8 +13,11 @@ import java.util.Set;
 
 /**
  * Declares the {@code fractal_*} attributes in the realm's user profile: users and admins may view them, only admins
- * may edit them through the UI and REST APIs (the extension writes them directly). Only missing declarations are
- * added, so an admin's own changes to them are kept; running it again changes nothing.
+ * may edit them through the UI and REST APIs (the extension writes them directly). Each carries a display name
+ * {@code ${<attribute name>}}, a message key the extension ships (theme resources reach every theme type), so the
+ * account console, the admin console and the login forms show "KYC status" instead of {@code fractal_kyc_status}.
+ * Only what is missing is added (a declaration, or the display name of one declared without it), so an admin's own
+ * changes are kept and running it again changes nothing.
  */
 final class FractalUserProfile {
     static final String GROUP = "fractal";
@@ -37,11 +40,16 @@ final class FractalUserProfile {
                 changed = true;
             }
             for (String name : KycAttributes.ALL) {
-                if (config.getAttribute(name) == null) {
+                UPAttribute declared = config.getAttribute(name);
+                if (declared == null) {
                     UPAttribute attribute = new UPAttribute(name, KycAttributes.MULTIVALUED.contains(name),
                             new UPAttributePermissions(Set.of("admin", "user"), Set.of("admin")));
                     attribute.setGroup(GROUP);
+                    attribute.setDisplayName(displayName(name));
                     config.addOrReplaceAttribute(attribute);
+                    changed = true;
+                } else if (declared.getDisplayName() == null || declared.getDisplayName().isBlank()) {
+                    declared.setDisplayName(displayName(name));
                     changed = true;
                 }
             }
@@ -51,5 +59,10 @@ final class FractalUserProfile {
         } finally {
             session.getContext().setRealm(previous);
         }
+    }
+
+    /** The message key of an attribute's label: its own name (the messages live in theme-resources/messages). */
+    static String displayName(String attribute) {
+        return "${" + attribute + "}";
     }
 }

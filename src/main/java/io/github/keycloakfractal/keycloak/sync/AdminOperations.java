@@ -21,8 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The admin operations under {@code /realms/{realm}/fractal/admin} (the caller's realm role check happens before):
- * run reconciliation now, show the last runs, re-check one user, and the providers' configuration health.
+ * The admin operations behind {@code /admin/realms/{realm}/fractal/...}: run reconciliation now, show the last runs,
+ * re-check one user, and the providers' configuration health. The caller was authorized before (Keycloak's admin
+ * permission evaluator, in the admin resource); this class only does the work and answers.
  */
 public final class AdminOperations {
     private final KeycloakSession session;
@@ -30,9 +31,9 @@ public final class AdminOperations {
     private final Reconciliation reconciliation;
     private final StatsTokens tokens;
 
-    public AdminOperations(KeycloakSession session, StatsTokens tokens) {
+    public AdminOperations(KeycloakSession session, RealmModel realm, StatsTokens tokens) {
         this.session = session;
-        this.realm = session.getContext().getRealm();
+        this.realm = realm;
         this.tokens = tokens;
         this.reconciliation = new Reconciliation(session.getKeycloakSessionFactory(), tokens);
     }
@@ -72,11 +73,7 @@ public final class AdminOperations {
     }
 
     /** Compares one user with Fractal's statistics, and with Kraken when the user is Kraken-linked. */
-    public Response recheck(String userId) {
-        UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
-        if (user == null) {
-            return ApiErrors.error(Response.Status.NOT_FOUND, "user_not_found", "No user of this realm has that id.");
-        }
+    public Response recheck(UserModel user) {
         Map<String, Object> body = new LinkedHashMap<>();
         try {
             for (IdentityProviderModel provider : FractalProviders.of(session)) {

@@ -3,6 +3,8 @@ package io.github.keycloakfractal.fractal.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Optional;
 
@@ -28,25 +30,58 @@ class FractalProfileTest {
         assertThat(profile.email()).contains("ann@example.com");
         assertThat(profile.emailVerified()).as("v1 does not say an address is verified").isFalse();
         assertThat(profile.accountType()).isEqualTo(AccountType.PERSON);
-        assertThat(profile.firstName()).contains("Ann Marie");
-        assertThat(profile.lastName()).contains("Smith");
+        assertThat(profile.firstName(CompanyNames.DEFAULT)).contains("Ann Marie");
+        assertThat(profile.lastName(CompanyNames.DEFAULT)).contains("Smith");
         assertThat(profile.country()).contains(new CountryCode("US"));
         assertThat(profile.accreditedInvestor()).contains(true);
     }
 
     @Test
-    void v1InstitutionUsesTheCompanyNameAndHasNoFamilyName() throws Exception {
+    void v1InstitutionIsReadFromItsInstitutionObject() throws Exception {
         FractalProfile profile = FractalProfile.parse(json("""
                 {'uid':'u-2','person':null,
                  'institution':{'company_name':'Acme Holdings Ltd','residential_address_country':'DE','accredited_investor':false}}"""));
 
         assertThat(profile.accountType()).isEqualTo(AccountType.INSTITUTION);
         assertThat(profile.companyName()).contains("Acme Holdings Ltd");
-        assertThat(profile.firstName()).contains("Acme Holdings Ltd");
-        assertThat(profile.lastName()).isEmpty();
+        assertThat(profile.fullName()).isEmpty();
         assertThat(profile.country()).contains(new CountryCode("DE"));
         assertThat(profile.accreditedInvestor()).contains(false);
         assertThat(profile.email()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "split | Acme Holdings Ltd | Acme Holdings | Ltd",
+            "split | Fractal           | Fractal       | Fractal",
+            "both  | Acme Holdings Ltd | Acme Holdings Ltd | Acme Holdings Ltd",
+            "first | Acme Holdings Ltd | Acme Holdings Ltd | ''"})
+    void aCompanysNameFillsFirstAndLastNameAsTheRuleSays(String rule, String company, String first, String last) throws Exception {
+        FractalProfile profile = FractalProfile.parse(json("{'uid':'u-2','person':null,'institution':{'company_name':'" + company + "'}}"));
+        CompanyNames names = CompanyNames.fromConfig(rule);
+
+        assertThat(profile.firstName(names)).contains(first);
+        assertThat(profile.lastName(names)).isEqualTo(last.isEmpty() ? Optional.empty() : Optional.of(last));
+    }
+
+    @Test
+    void aV2InstitutionIsRecognisedByTheCompanyNameInItsCaseDetails() throws Exception {
+        FractalProfile profile = FractalProfile.parse(json("""
+                {'uid':'u-3','emails':[{'address':'ops@acme.example','source_type':'registration'}],
+                 'verification_cases':[{'level':'plus','status':'done','credential':'approved',
+                   'details':{'company_name':'Acme Holdings Ltd','residential_address_country':'DE'}}]}"""));
+
+        assertThat(profile.accountType()).isEqualTo(AccountType.INSTITUTION);
+        assertThat(profile.firstName(CompanyNames.DEFAULT)).contains("Acme Holdings");
+        assertThat(profile.lastName(CompanyNames.DEFAULT)).contains("Ltd");
+        assertThat(profile.country()).contains(new CountryCode("DE"));
+    }
+
+    @Test
+    void anUnknownCompanyNameRuleIsRefusedNamingTheChoices() {
+        assertThat(CompanyNames.fromConfig(" ")).isEqualTo(CompanyNames.SPLIT);
+        assertThat(CompanyNames.fromConfig("BOTH")).isEqualTo(CompanyNames.BOTH);
+        assertThatThrownBy(() -> CompanyNames.fromConfig("representative")).hasMessageContaining("split, both, first");
     }
 
     @Test
@@ -60,8 +95,8 @@ class FractalProfileTest {
 
         assertThat(profile.email()).contains("a@b.c");
         assertThat(profile.emailVerified()).isTrue();
-        assertThat(profile.firstName()).contains("Rafael");
-        assertThat(profile.lastName()).contains("Doe");
+        assertThat(profile.firstName(CompanyNames.DEFAULT)).contains("Rafael");
+        assertThat(profile.lastName(CompanyNames.DEFAULT)).contains("Doe");
         assertThat(profile.country()).contains(new CountryCode("PT"));
         assertThat(profile.accreditedInvestor()).isEmpty();
     }
@@ -82,7 +117,7 @@ class FractalProfileTest {
                  {'level':'selfie','status':'done','credential':'approved','details':{'identification_document_country':'fr'}}]}"""));
 
         assertThat(profile.fullName()).isEmpty();
-        assertThat(profile.firstName()).isEmpty();
+        assertThat(profile.firstName(CompanyNames.DEFAULT)).isEmpty();
         assertThat(profile.country()).contains(new CountryCode("FR"));
     }
 

@@ -30,6 +30,7 @@ class FractalProviderAdminIT {
             Map.entry("tokenUrl", "https://fractal.example/oauth/token"),
             Map.entry("userInfoUrl", "https://fractal.example/users/me"),
             Map.entry("defaultScope", "uid:read email:read verification.plus:read verification.plus.details:read"),
+            Map.entry("companyNames", "both"),
             Map.entry("reconcileIntervalMinutes", "360"),
             Map.entry("statsUrl", "https://fractal.example/v2/stats"),
             Map.entry("credentialLevel", "plus+liveness"),
@@ -40,6 +41,12 @@ class FractalProviderAdminIT {
             Map.entry("credentialChallengeSeconds", "120"),
             Map.entry("credentialsUrl", "https://credentials.fractal.example"),
             Map.entry("credentialsSigner", "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"));
+
+    private static final String V2_DEFAULT_SCOPES = "uid:read contact:read verification.basic:read verification.basic.details:read "
+            + "verification.liveness:read";
+    private static final String V1_DEFAULT_SCOPES = "uid:read email:read person.full_name:read person.residential_address_country:read "
+            + "person.accredited_investor:read institution.company_name:read institution.residential_address_country:read "
+            + "institution.accredited_investor:read verification.v1:read";
 
     private final AdminApi admin;
 
@@ -65,7 +72,7 @@ class FractalProviderAdminIT {
         List<String> fields = new ArrayList<>();
         type.path("properties").forEach(p -> fields.add(p.path("name").asText()));
         assertThat(fields).containsExactly("environment", "userInfoShape", "authorizationUrl", "tokenUrl", "userInfoUrl",
-                "rolePrefix", "statusRoleTemplate", "levelRoleTemplate", "accreditedInvestorRole", "webhookSecrets", "webhookAcceptUndated",
+                "companyNames", "rolePrefix", "statusRoleTemplate", "levelRoleTemplate", "accreditedInvestorRole", "webhookSecrets", "webhookAcceptUndated",
                 "krakenClientId", "krakenUrl", "krakenPrivateKey", "krakenApiKey", "krakenWebhookSecrets", "krakenConfirmStatus", "krakenLevel",
                 "reconcileIntervalMinutes", "statsUrl", "credentialLevel", "credentialCitizenshipBlocklist", "credentialResidencyBlocklist", "credentialMaxAgeDays",
                 "credentialAppName", "credentialChallengeSeconds", "credentialsUrl", "credentialsSigner", "credentialOneAccountPerPerson");
@@ -84,8 +91,33 @@ class FractalProviderAdminIT {
         assertThat(config.path("userInfoShape").asText()).isEqualTo("v2");
         assertThat(config.path("syncMode").asText()).isEqualTo("FORCE");
         assertThat(config.path("clientAuthMethod").asText()).isEqualTo("client_secret_post");
-        assertThat(config.path("defaultScope").asText()).isEqualTo("uid:read email:read person.full_name:read "
+        assertThat(config.path("defaultScope").asText()).as("v2 carries name and country only in verification details")
+                .isEqualTo(V2_DEFAULT_SCOPES);
+    }
+
+    @Test
+    void untouchedScopesFollowTheShapeAndScopesAnAdminWroteStay() {
+        String realm = newRealm("scopes");
+        String path = "/realms/" + realm + "/identity-provider/instances/fractal";
+        admin.post("/realms/" + realm + "/identity-provider/instances",
+                Map.of("alias", "fractal", "providerId", "fractal", "config", Map.of("clientId", "c", "clientSecret", "s")));
+
+        ObjectNode toV1 = admin.get(path).deepCopy();
+        ((ObjectNode) toV1.path("config")).put("userInfoShape", "v1");
+        admin.put(path, toV1);
+        assertThat(admin.get(path).path("config").path("defaultScope").asText()).isEqualTo(V1_DEFAULT_SCOPES);
+
+        ObjectNode own = admin.get(path).deepCopy();
+        ((ObjectNode) own.path("config")).put("defaultScope", "uid:read contact:read verification.plus:read").put("userInfoShape", "v2");
+        admin.put(path, own);
+        assertThat(admin.get(path).path("config").path("defaultScope").asText()).isEqualTo("uid:read contact:read verification.plus:read");
+
+        ObjectNode olderRelease = admin.get(path).deepCopy();
+        ((ObjectNode) olderRelease.path("config")).put("defaultScope", "uid:read email:read person.full_name:read "
                 + "person.residential_address_country:read person.accredited_investor:read verification.v1:read");
+        admin.put(path, olderRelease);
+        assertThat(admin.get(path).path("config").path("defaultScope").asText())
+                .as("0.1.0 saved v1 scopes on the v2 shape; they are a default, not a choice").isEqualTo(V2_DEFAULT_SCOPES);
     }
 
     @Test

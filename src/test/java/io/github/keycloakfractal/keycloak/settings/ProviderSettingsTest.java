@@ -21,7 +21,7 @@ class ProviderSettingsTest {
         List<String> keys = ProviderSettings.properties().stream().map(ProviderConfigProperty::getName).toList();
 
         assertThat(keys).containsExactly("environment", "userInfoShape", "authorizationUrl", "tokenUrl", "userInfoUrl",
-                "rolePrefix", "statusRoleTemplate", "levelRoleTemplate", "accreditedInvestorRole", "webhookSecrets", "webhookAcceptUndated",
+                "companyNames", "rolePrefix", "statusRoleTemplate", "levelRoleTemplate", "accreditedInvestorRole", "webhookSecrets", "webhookAcceptUndated",
                 "krakenClientId", "krakenUrl", "krakenPrivateKey", "krakenApiKey", "krakenWebhookSecrets", "krakenConfirmStatus", "krakenLevel",
                 "reconcileIntervalMinutes", "statsUrl", "credentialLevel", "credentialCitizenshipBlocklist", "credentialResidencyBlocklist",
                 "credentialMaxAgeDays", "credentialAppName", "credentialChallengeSeconds", "credentialsUrl", "credentialsSigner", "credentialOneAccountPerPerson");
@@ -58,7 +58,8 @@ class ProviderSettingsTest {
             "credentialMaxAgeDays | 99999999999999999999 | maximum age",
             "credentialChallengeSeconds | 3601 | challenge lifetime",
             "reconcileIntervalMinutes | 10081 | reconciliation interval",
-            "environment | mainnet | unknown Fractal environment"})
+            "environment | mainnet | unknown Fractal environment",
+            "companyNames | representative | Company names (companyNames)"})
     void everySettingThatCannotWorkIsRefusedNamingItsField(String key, String value, String named) {
         Map<String, String> config = new HashMap<>(Map.of("clientId", "c", "clientSecret", "s"));
         config.put(key, value);

@@ -22,8 +22,9 @@ import static io.github.keycloakfractal.testkit.JsonErrors.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reconciliation with Fractal's statistics through the realm resource: drift Fractal knows about and Keycloak
- * missed (no webhook) is repaired, in both list shapes, only by realm user managers, and a failed run changes nobody.
+ * Reconciliation with Fractal's statistics through the admin operations ({@code /admin/realms/<realm>/fractal}): drift
+ * Fractal knows about and Keycloak missed (no webhook) is repaired, in both list shapes, only by user managers, and a
+ * failed run changes nobody.
  */
 @ExtendWith(RealKeycloak.class)
 class ReconciliationIT {
@@ -71,7 +72,7 @@ class ReconciliationIT {
         assertThat(third.path("checked").asInt()).isEqualTo(2);
         assertThat(third.path("changed").asInt()).isZero();
         assertThat(realm.kycChanges(sandbox.user("alice").uid())).hasSize(2);
-        JsonNode last = get(realm, admin, "/fractal/admin/reconcile").path("fractal");
+        JsonNode last = get(realm, admin, "/reconcile").path("fractal");
         assertThat(last.path("changed").asInt()).isZero();
         assertThat(last.path("trigger").asText()).isEqualTo("admin");
     }
@@ -97,7 +98,7 @@ class ReconciliationIT {
     }
 
     @Test
-    void onlyRealmUserManagersMayRunAnythingAndRefusedCallsAskFractalNothing() throws Exception {
+    void onlyUserManagersMayRunAnythingAndRefusedCallsAskFractalNothing() throws Exception {
         FractalRealm realm = realm("rc-auth", Map.of());
         String alice = realm.createLinkedUser("alice", sandbox.user("alice").uid());
         realm.createLocalUser("nina", PASSWORD);
@@ -105,13 +106,13 @@ class ReconciliationIT {
         String userToken = app.passwordTokens("nina", PASSWORD).accessToken();
         int before = sandbox.stats().requestCount();
 
-        for (String path : List.of("/fractal/admin/reconcile", "/fractal/admin/users/" + alice + "/recheck")) {
-            assertRefused(app.postWithBearer(realm.url() + path, userToken, ""), 403, "forbidden");
-            assertRefused(app.postWithBearer(realm.url() + path, null, ""), 401, "invalid_token");
+        for (String path : List.of("/reconcile", "/users/" + alice + "/recheck")) {
+            assertThat(app.postWithBearer(adminUrl(realm, path), userToken, "").statusCode()).as(path).isEqualTo(403);
+            assertThat(app.postWithBearer(adminUrl(realm, path), null, "").statusCode()).as(path).isEqualTo(401);
         }
-        for (String path : List.of("/fractal/admin/reconcile", "/fractal/admin/health")) {
-            assertRefused(app.getWithBearer(realm.url() + path, userToken), 403, "forbidden");
-            assertRefused(app.getWithBearer(realm.url() + path, "garbage"), 401, "invalid_token");
+        for (String path : List.of("/reconcile", "/health")) {
+            assertThat(app.getWithBearer(adminUrl(realm, path), userToken).statusCode()).as(path).isEqualTo(403);
+            assertThat(app.getWithBearer(adminUrl(realm, path), "garbage").statusCode()).as(path).isEqualTo(401);
         }
 
         assertThat(sandbox.stats().requestCount()).isEqualTo(before);
@@ -125,7 +126,7 @@ class ReconciliationIT {
         String admin = manager(realm);
         sandbox.stats().setDown(true);
 
-        HttpResponse<String> answer = new TestApp(realm).postWithBearer(realm.url() + "/fractal/admin/reconcile", admin, "");
+        HttpResponse<String> answer = new TestApp(realm).postWithBearer(adminUrl(realm, "/reconcile"), admin, "");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
         JsonNode body = AdminApi.JSON.readTree(answer.body());
@@ -133,7 +134,7 @@ class ReconciliationIT {
         assertThat(body.path("runs").get(0).path("outcome").asText()).isEqualTo("failed");
         assertThat(body.path("runs").get(0).path("changed").asInt()).isZero();
         assertThat(realm.user(alice).path("attributes").has("fractal_kyc_status")).isFalse();
-        assertThat(get(realm, admin, "/fractal/admin/reconcile").path("fractal").path("outcome").asText()).isEqualTo("failed");
+        assertThat(get(realm, admin, "/reconcile").path("fractal").path("outcome").asText()).isEqualTo("failed");
     }
 
     @Test
@@ -143,13 +144,13 @@ class ReconciliationIT {
         String admin = manager(realm);
         sandbox.user("pete").approve();
 
-        HttpResponse<String> recheck = new TestApp(realm).postWithBearer(realm.url() + "/fractal/admin/users/" + pete + "/recheck", admin, "");
+        HttpResponse<String> recheck = new TestApp(realm).postWithBearer(adminUrl(realm, "/users/" + pete + "/recheck"), admin, "");
         assertThat(recheck.statusCode()).as(recheck.body()).isEqualTo(200);
         assertThat(AdminApi.JSON.readTree(recheck.body()).path("status").asText()).isEqualTo("approved");
         assertThat(realm.realmRolesOfUser(pete, "fractal-kyc-")).containsExactly("fractal-kyc-approved");
-        assertRefused(new TestApp(realm).postWithBearer(realm.url() + "/fractal/admin/users/no-such-user/recheck", admin, ""), 404, "user_not_found");
+        assertRefused(new TestApp(realm).postWithBearer(adminUrl(realm, "/users/no-such-user/recheck"), admin, ""), 404, "user_not_found");
 
-        HttpResponse<String> health = new TestApp(realm).getWithBearer(realm.url() + "/fractal/admin/health", admin);
+        HttpResponse<String> health = new TestApp(realm).getWithBearer(adminUrl(realm, "/health"), admin);
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         JsonNode provider = AdminApi.JSON.readTree(health.body()).path("providers").get(0);
         assertThat(provider.path("settings").path("client_secret").asText()).isEqualTo("set");
@@ -188,10 +189,10 @@ class ReconciliationIT {
         this.admin.put(realm.adminPath() + "/identity-provider/instances/" + FractalRealm.ALIAS, provider);
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5L * RealKeycloak.RECONCILE_TICK_SECONDS + 10));
-        JsonNode last = get(realm, admin, "/fractal/admin/reconcile").path("fractal");
+        JsonNode last = get(realm, admin, "/reconcile").path("fractal");
         while (!"schedule".equals(last.path("trigger").asText()) && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
-            last = get(realm, admin, "/fractal/admin/reconcile").path("fractal");
+            last = get(realm, admin, "/reconcile").path("fractal");
         }
         assertThat(last.path("trigger").asText()).isEqualTo("schedule");
         assertThat(last.path("changed").asInt()).isEqualTo(1);
@@ -210,23 +211,28 @@ class ReconciliationIT {
         return builder.create(prefix);
     }
 
-    /** A bearer token of a realm user who holds manage-users. */
+    /** A bearer token of a realm user who holds manage-users (through the test app, which has full scope). */
     private String manager(FractalRealm realm) throws Exception {
         String id = realm.createLocalUser("manager", PASSWORD);
         realm.grantManageUsers(id);
         return new TestApp(realm).passwordTokens("manager", PASSWORD).accessToken();
     }
 
-    private static JsonNode runNow(FractalRealm realm, String adminToken) throws Exception {
-        HttpResponse<String> answer = new TestApp(realm).postWithBearer(realm.url() + "/fractal/admin/reconcile", adminToken, "");
+    /** The admin operations of the realm on Keycloak's admin REST API. */
+    private String adminUrl(FractalRealm realm, String path) {
+        return keycloak.baseUrl() + "/admin" + realm.adminPath() + "/fractal" + path;
+    }
+
+    private JsonNode runNow(FractalRealm realm, String adminToken) throws Exception {
+        HttpResponse<String> answer = new TestApp(realm).postWithBearer(adminUrl(realm, "/reconcile"), adminToken, "");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         JsonNode run = AdminApi.JSON.readTree(answer.body()).path("runs").get(0);
         assertThat(run.path("outcome").asText()).isEqualTo("completed");
         return run;
     }
 
-    private static JsonNode get(FractalRealm realm, String adminToken, String path) throws Exception {
-        HttpResponse<String> answer = new TestApp(realm).getWithBearer(realm.url() + path, adminToken);
+    private JsonNode get(FractalRealm realm, String adminToken, String path) throws Exception {
+        HttpResponse<String> answer = new TestApp(realm).getWithBearer(adminUrl(realm, path), adminToken);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return AdminApi.JSON.readTree(answer.body());
     }
