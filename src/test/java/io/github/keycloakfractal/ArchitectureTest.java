@@ -40,7 +40,7 @@ class ArchitectureTest {
     @Test
     void importsFlowFromTheRouterThroughFeaturesAndSharedAdaptersToTheCore() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Router").definedBy(ROOT + ".keycloak.rest..")
+                .layer("Router").definedBy(ROOT + ".keycloak.rest..", ROOT + ".keycloak.admin..")
                 .layer("Tasks").definedBy(ROOT + ".keycloak.tasks..")
                 .layer("Features").definedBy(ROOT + ".keycloak.broker..", ROOT + ".keycloak.webhook..", ROOT + ".keycloak.kraken..",
                         ROOT + ".keycloak.credentials..", ROOT + ".keycloak.sync..", ROOT + ".keycloak.status..")

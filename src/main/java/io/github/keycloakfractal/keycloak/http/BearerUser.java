@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The user behind a bearer token issued by this realm, and the client it was issued to (whose web origins a browser
- * dApp may call from); empty for a missing, malformed, expired or foreign token.
+ * dApp may call from); empty for a missing, malformed, expired or foreign token, however malformed (the caller then
+ * gets a 401, never a server error).
  */
 public record BearerUser(UserModel user, ClientModel client) {
 
@@ -20,6 +21,9 @@ public record BearerUser(UserModel user, ClientModel client) {
             AuthenticationManager.AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
             return Optional.ofNullable(result).map(auth -> new BearerUser(auth.user(), auth.client()));
         } catch (NotAuthorizedException malformed) {
+            return Optional.empty();
+        } catch (RuntimeException unverifiable) {
+            // Keycloak's verifier fails with a NullPointerException on a token whose header has no "alg": still just a bad token
             return Optional.empty();
         }
     }

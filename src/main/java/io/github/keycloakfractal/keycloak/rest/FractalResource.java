@@ -24,7 +24,9 @@ import java.util.Optional;
 
 /**
  * {@code /realms/{realm}/fractal/...}. Each method only routes; the work lives in small classes beside it. Every
- * method carries its own {@code @Path} (Keycloak 23+ answers 405 without one). The admin operations are on Keycloak's
+ * method carries its own {@code @Path} (Keycloak 23+ answers 405 without one). Bodies are read as raw bytes (signatures
+ * are over the bytes) in JSON, text or octet-stream: form and multipart bodies are refused with 415 before anything reads
+ * them, because the server would otherwise try to parse them as forms. The admin operations are on Keycloak's
  * admin REST API instead ({@code /admin/realms/{realm}/fractal}, the {@code admin} package).
  */
 public final class FractalResource {
@@ -56,7 +58,7 @@ public final class FractalResource {
     /** Binds the caller's wallet with Fractal's credential proof; a bearer token of this realm is required. */
     @POST
     @Path("credentials")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/*", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     public Response credentials(byte[] body) {
         Optional<BearerUser> caller = BearerUser.of(session);
@@ -74,7 +76,7 @@ public final class FractalResource {
     /** Fractal ID's legacy webhooks; the raw bytes are kept for the signature check. */
     @POST
     @Path("webhook")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/*", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     public Response legacyWebhook(@HeaderParam("X-Fractal-Signature") String signature, byte[] body) {
         return new LegacyWebhookEndpoint(session).handle(signature, body == null ? new byte[0] : body);
@@ -90,7 +92,7 @@ public final class FractalResource {
     /** Kraken's status webhooks (hex HMAC-SHA256 over the raw bytes). */
     @POST
     @Path("kraken/webhook")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/*", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     public Response krakenWebhook(@HeaderParam("X-Fractal-Signature") String signature, byte[] body) {
         return new KrakenWebhookEndpoint(session).handle(signature, body == null ? new byte[0] : body);

@@ -67,13 +67,11 @@ class WebhookHygieneIT {
         String uid = "old-" + System.nanoTime();
         String userId = realm.createLinkedUser("earlier", uid);
         Instant before = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        JsonNode user = realm.user(userId);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) user.path("attributes"))
-                .set("fractal_kyc_status", AdminApi.JSON.valueToTree(List.of("approved")));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) user.path("attributes"))
-                .set("fractal_kyc_levels", AdminApi.JSON.valueToTree(List.of("basic", "liveness")));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) user.path("attributes"))
-                .set("fractal_kyc_updated_at", AdminApi.JSON.valueToTree(List.of(before.toString())));
+        com.fasterxml.jackson.databind.node.ObjectNode user = (com.fasterxml.jackson.databind.node.ObjectNode) realm.user(userId);
+        com.fasterxml.jackson.databind.node.ObjectNode attributes = user.withObjectProperty("attributes");
+        attributes.set("fractal_kyc_status", AdminApi.JSON.valueToTree(List.of("approved")));
+        attributes.set("fractal_kyc_levels", AdminApi.JSON.valueToTree(List.of("basic", "liveness")));
+        attributes.set("fractal_kyc_updated_at", AdminApi.JSON.valueToTree(List.of(before.toString())));
         admin.put(realm.adminPath() + "/users/" + userId, user);
 
         assertResult(new WebhookSender(realm.webhookUrl(), SECRET).deliver(legacy("verification_approved", uid, "plus", before.plusSeconds(3600))),
