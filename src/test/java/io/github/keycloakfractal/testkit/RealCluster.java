@@ -57,8 +57,10 @@ public final class RealCluster implements BeforeAllCallback, AfterEachCallback, 
                 List<String> options = List.of(
                         "--spi-realm-restapi-extension--fractal--wallet-sweep-seconds=" + WALLET_SWEEP_SECONDS,
                         "--spi-realm-restapi-extension--fractal--reconcile-tick-seconds=" + RECONCILE_TICK_SECONDS,
-                        // each node's runs of scheduled tasks appear in its log, so a test sees that both nodes tick
-                        "--log-level=INFO,org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner:debug");
+                        // each node's runs of scheduled tasks and the requests it served appear in its log, so a test
+                        // sees that both nodes tick and which node a browser was sent to
+                        "--log-level=INFO,org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner:debug",
+                        "--http-access-log-enabled=true");
                 KeycloakCluster cluster;
                 try {
                     cluster = KeycloakCluster.start(postgres, options);

@@ -109,6 +109,9 @@ class ClusterIT {
 
         UserTokens after = scenes.krakenJourney(onA, "olga");
 
+        String returnPath = "/realms/" + onA.name() + "/fractal/kraken/return";
+        assertThat(cluster.b().logLinesContaining(returnPath)).as("node B served the return").isPositive();
+        assertThat(cluster.a().logLinesContaining(returnPath)).as("node A did not").isZero();
         assertThat(after.realmRoles("fractal-")).containsExactlyInAnyOrder("fractal-kyc-approved", "fractal-level-basic",
                 "fractal-level-liveness");
         assertThat(sandbox.kraken().journeyLog()).last().isEqualTo("token");
