@@ -60,6 +60,7 @@ public final class RealCluster implements BeforeAllCallback, AfterEachCallback, 
                         // each node's runs of scheduled tasks and the requests it served appear in its log, so a test
                         // sees that both nodes tick and which node a browser was sent to
                         "--log-level=INFO,org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner:debug",
+                        // (test logs only: the access log shows query strings, e.g. an already used one-time token)
                         "--http-access-log-enabled=true");
                 KeycloakCluster cluster;
                 try {
