@@ -82,9 +82,9 @@ class FaultsIT {
 
         List<Outcome> acknowledged = WebhookStream.acknowledged(outcomes);
         List<Outcome> unacknowledged = WebhookStream.unacknowledged(outcomes);
-        System.out.printf("kill -9 mid-stream: %d deliveries, %d acknowledged (A %d, B %d), %d not%n", outcomes.size(),
+        System.out.printf("kill -9 mid-stream: %d deliveries, %d acknowledged (A %d, B %d), %d not: %s%n", outcomes.size(),
                 acknowledged.size(), acknowledged.stream().filter(o -> o.node().equals("A")).count(),
-                acknowledged.stream().filter(o -> o.node().equals("B")).count(), unacknowledged.size());
+                acknowledged.stream().filter(o -> o.node().equals("B")).count(), unacknowledged.size(), unacknowledged);
         assertThat(unacknowledged).as("the kill hit the stream").isNotEmpty();
         assertThat(unacknowledged).as("a delivery the dead node did not finish gets no answer or a 5xx, never a 4xx")
                 .allSatisfy(outcome -> assertThat(outcome.status() == 0 || outcome.status() >= 500).as(outcome.toString()).isTrue());
