@@ -48,6 +48,11 @@ public final class FractalRealm {
         return name;
     }
 
+    /** The same realm through another node of a cluster: URLs, tokens and admin calls go to {@code node}. */
+    public FractalRealm via(KeycloakServer node) {
+        return new FractalRealm(new AdminApi(node), node, sandbox, name);
+    }
+
     public String url() {
         return keycloak.realmUrl(name);
     }

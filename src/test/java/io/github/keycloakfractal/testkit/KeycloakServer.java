@@ -13,23 +13,22 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A real Keycloak distribution (the zip from Maven Central, unpacked by Maven into {@code target/}) started with
- * {@code kc.sh start-dev} on the embedded H2 database, with whatever JARs are in its {@code providers/} folder. Its
- * output goes to a log file (a full pipe could block the server); {@link #logFile()} says where.
+ * A real Keycloak distribution (the zip from Maven Central, unpacked by Maven into {@code target/}) started as a
+ * {@link KeycloakLaunch} says ({@code kc.sh start-dev} on H2 or PostgreSQL, or production {@code kc.sh start} as a
+ * cluster node), with whatever JARs are in its {@code providers/} folder. Its output goes to a log file (a full pipe
+ * could block the server); {@link #logFile()} says where. A test may {@link #kill()} it and {@link #restart()} it:
+ * the object stays the same, so clients holding it follow.
  */
 public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
     private static final Duration START_LIMIT = Duration.ofMinutes(4);
 
-    private final Process process;
-    private final int httpPort;
-    private final Path logFile;
+    private final KeycloakLaunch launch;
+    private volatile Process process;
 
-    private KeycloakServer(Process process, int httpPort, Path logFile) {
-        this.process = process;
-        this.httpPort = httpPort;
-        this.logFile = logFile;
+    private KeycloakServer(KeycloakLaunch launch) {
+        this.launch = launch;
     }
 
     /** The unpacked distribution the build prepared, from the {@code keycloak.home} system property. */
@@ -41,22 +40,59 @@ public final class KeycloakServer implements AutoCloseable {
         return Path.of(home);
     }
 
+    /** {@code kc.sh start-dev} in {@code home} with the given options; returns once Keycloak is ready. */
     public static KeycloakServer start(Path home, int httpPort, int managementPort, List<String> extraArgs) throws IOException {
-        Path logFile = home.resolve("keycloak-test.log");
-        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                "--health-enabled=true"));
-        command.addAll(extraArgs);
-        ProcessBuilder builder = new ProcessBuilder(command)
+        return start(KeycloakLaunch.development(home, httpPort, managementPort, extraArgs));
+    }
+
+    /** Starts Keycloak as {@code launch} says (a new log file) and returns once it is ready. */
+    public static KeycloakServer start(KeycloakLaunch launch) throws IOException {
+        Files.deleteIfExists(launch.logFile());
+        KeycloakServer server = new KeycloakServer(launch);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        server.spawn();
+        return server;
+    }
+
+    /**
+     * Starts this server again after {@link #kill()} or {@link #close()}, same distribution, ports and options; its
+     * output is appended to the same log. Returns once it is ready.
+     */
+    public synchronized void restart() throws IOException {
+        close();
+        spawn();
+    }
+
+    /**
+     * SIGKILL, as a crashed machine or an OOM killer would end it: the Java process and kc.sh, its parent, get no
+     * chance to finish requests, commit or tell the cluster. Returns once both are gone.
+     */
+    public synchronized void kill() {
+        Process running = process;
+        List<ProcessHandle> descendants = running.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        running.destroyForcibly();
+        descendants.forEach(handle -> handle.onExit().join());
+        running.onExit().join();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public KeycloakLaunch launch() {
+        return launch;
+    }
+
+    private void spawn() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(launch.commandLine())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        KeycloakServer server = new KeycloakServer(builder.start(), httpPort, logFile);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        server.awaitReady(managementPort);
-        return server;
+        process = builder.start();
+        awaitReady(launch.managementPort());
     }
 
     /** Where the file vault reads secrets: one file per secret, named {@code <realm>_<key>}. */
@@ -77,7 +113,12 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + httpPort;
+        return "http://127.0.0.1:" + launch.httpPort();
+    }
+
+    /** Health and metrics: {@code /health/ready}, {@code /metrics}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + launch.managementPort();
     }
 
     public String realmUrl(String realm) {
@@ -85,7 +126,13 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     public Path logFile() {
-        return logFile;
+        return launch.logFile();
+    }
+
+    /** How many lines of this server's log (all its runs) contain {@code text}. */
+    public long logLinesContaining(String text) throws IOException {
+        String log = new String(Files.readAllBytes(logFile()), java.nio.charset.StandardCharsets.UTF_8);
+        return log.lines().filter(line -> line.contains(text)).count();
     }
 
     private void awaitReady(int managementPort) throws IOException {
@@ -95,7 +142,7 @@ public final class KeycloakServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " during start; log: " + logFile);
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " during start; log: " + logFile());
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -110,13 +157,14 @@ public final class KeycloakServer implements AutoCloseable {
             sleep(250);
         }
         close();
-        throw new IllegalStateException("Keycloak was not ready within " + START_LIMIT + "; log: " + logFile);
+        throw new IllegalStateException("Keycloak was not ready within " + START_LIMIT + "; log: " + logFile());
     }
 
     /** kc.sh forwards the signal, but a re-augmentation can leave a child java, so the descendants go first. */
     @Override
-    public void close() {
-        if (!process.isAlive()) {
+    public synchronized void close() {
+        Process process = this.process;
+        if (process == null || !process.isAlive()) {
             return;
         }
         process.descendants().forEach(ProcessHandle::destroy);

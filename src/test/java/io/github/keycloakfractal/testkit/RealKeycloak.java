@@ -16,6 +16,7 @@ import java.util.List;
 /**
  * JUnit 5 extension: one real Keycloak and one Fractal sandbox for the whole test run (kept in the root store, closed
  * when the run ends), injected as {@link KeycloakServer}, {@link FractalSandbox} and {@link AdminApi} parameters.
+ * Keycloak runs on the database {@link KeycloakDatabase#fromSystemProperty()} names: its own PostgreSQL, or H2.
  * When a test fails, the tail of Keycloak's log is printed with its path, so the cause is one scroll away. After
  * each test the sandbox's seeded users are put back, so a test that changed one at Fractal cannot leak into the next.
  */
@@ -26,12 +27,16 @@ public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback,
     public static final int RECONCILE_TICK_SECONDS = 2;
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RealKeycloak.class);
 
-    private record Environment(KeycloakServer keycloak, FractalSandbox sandbox, AdminApi admin, OffsetClock sandboxClock)
-            implements ExtensionContext.Store.CloseableResource {
+    /** {@code postgres} is null on H2. */
+    private record Environment(KeycloakServer keycloak, FractalSandbox sandbox, AdminApi admin, OffsetClock sandboxClock,
+                               PostgresServer postgres) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             sandbox.close();
             keycloak.close();
+            if (postgres != null) {
+                postgres.close();
+            }
         }
     }
 
@@ -43,17 +48,21 @@ public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback,
     private static Environment environment(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Environment.class, key -> {
             try {
-                List<String> options = new java.util.ArrayList<>(KeycloakServer.fileVault());
+                KeycloakDatabase database = KeycloakDatabase.fromSystemProperty();
+                PostgresServer postgres = database.startServer();
+                List<String> options = new java.util.ArrayList<>(database.options(postgres));
+                options.addAll(KeycloakServer.fileVault());
                 // the wallet-expiry sweep every few seconds instead of every five minutes, so a test can watch it work (and
                 // rarely enough that the token-time check usually gets to an expired wallet first)
                 options.add("--spi-realm-restapi-extension--fractal--wallet-sweep-seconds=" + WALLET_SWEEP_SECONDS);
                 // scheduled reconciliation looks for due providers every few seconds instead of every minute
                 options.add("--spi-realm-restapi-extension--fractal--reconcile-tick-seconds=" + RECONCILE_TICK_SECONDS);
-                KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(), KeycloakServer.freePort(),
+                KeycloakServer keycloak = KeycloakServer.start(database.home(), KeycloakServer.freePort(),
                         KeycloakServer.freePort(), options);
-                System.out.println("Keycloak " + keycloak.baseUrl() + " log: " + keycloak.logFile());
+                System.out.println("Keycloak on " + database + " " + keycloak.baseUrl() + " log: " + keycloak.logFile()
+                        + (postgres == null ? "" : ", PostgreSQL log: " + postgres.logFile()));
                 OffsetClock clock = new OffsetClock();
-                return new Environment(keycloak, FractalSandbox.start(0, clock), new AdminApi(keycloak), clock);
+                return new Environment(keycloak, FractalSandbox.start(0, clock), new AdminApi(keycloak), clock, postgres);
             } catch (IOException e) {
                 throw new IllegalStateException("could not start the test environment", e);
             }
