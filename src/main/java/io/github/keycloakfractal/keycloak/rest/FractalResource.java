@@ -4,6 +4,7 @@ import io.github.keycloakfractal.keycloak.credentials.CredentialEndpoint;
 import io.github.keycloakfractal.keycloak.http.ApiErrors;
 import io.github.keycloakfractal.keycloak.http.BearerUser;
 import io.github.keycloakfractal.keycloak.http.BrowserCors;
+import io.github.keycloakfractal.keycloak.http.StorageGuard;
 import io.github.keycloakfractal.keycloak.kraken.KrakenReturnEndpoint;
 import io.github.keycloakfractal.keycloak.status.KycStatusView;
 import io.github.keycloakfractal.keycloak.webhook.KrakenWebhookEndpoint;
@@ -61,9 +62,11 @@ public final class FractalResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/*", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     public Response credentials(byte[] body) {
-        Optional<BearerUser> caller = BearerUser.of(session);
-        return BrowserCors.answer(session, caller, caller.map(user -> new CredentialEndpoint(session).bind(user.user(), body == null ? new byte[0] : body))
-                .orElseGet(ApiErrors::unauthorized));
+        return StorageGuard.around(session, () -> {
+            Optional<BearerUser> caller = BearerUser.of(session);
+            return BrowserCors.answer(session, caller, caller.map(user -> new CredentialEndpoint(session).bind(user.user(), body == null ? new byte[0] : body))
+                    .orElseGet(ApiErrors::unauthorized));
+        });
     }
 
     /** CORS preflight of what browsers call: {@code status}, {@code credentials} and {@code credentials/challenge}. */
@@ -79,14 +82,14 @@ public final class FractalResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/*", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     public Response legacyWebhook(@HeaderParam("X-Fractal-Signature") String signature, byte[] body) {
-        return new LegacyWebhookEndpoint(session).handle(signature, body == null ? new byte[0] : body);
+        return StorageGuard.around(session, () -> new LegacyWebhookEndpoint(session).handle(signature, body == null ? new byte[0] : body));
     }
 
     /** Where Kraken's journey sends the browser back; resumes the {@code fractal-kyc} required action. */
     @GET
     @Path("kraken/return")
     public Response krakenReturn(@QueryParam("oneTimeToken") String oneTimeToken) {
-        return new KrakenReturnEndpoint(session).handle(oneTimeToken);
+        return StorageGuard.around(session, () -> new KrakenReturnEndpoint(session).handle(oneTimeToken));
     }
 
     /** Kraken's status webhooks (hex HMAC-SHA256 over the raw bytes). */
@@ -95,6 +98,6 @@ public final class FractalResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/*", MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     public Response krakenWebhook(@HeaderParam("X-Fractal-Signature") String signature, byte[] body) {
-        return new KrakenWebhookEndpoint(session).handle(signature, body == null ? new byte[0] : body);
+        return StorageGuard.around(session, () -> new KrakenWebhookEndpoint(session).handle(signature, body == null ? new byte[0] : body));
     }
 }

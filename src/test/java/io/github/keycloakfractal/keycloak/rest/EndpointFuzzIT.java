@@ -142,10 +142,16 @@ class EndpointFuzzIT {
         });
     }
 
-    /** A JSON answer that is a refusal (4xx), or a 2xx whose result is one of {@code harmless}. */
+    /**
+     * A JSON answer that is a refusal (4xx), or a 2xx whose result is one of {@code harmless}. Requests beyond the HTTP
+     * server's own limits (a URI or headers too long: 414, 431) are refused by it before any code runs, without a body.
+     */
     private static void check(HttpResponse<String> answer, Set<String> harmless) throws Exception {
         String what = answer.request().method() + " " + answer.request().uri() + " -> " + answer.statusCode() + " " + answer.body();
         assertThat(answer.statusCode()).as("never a server error: " + what).isLessThan(500);
+        if (answer.statusCode() == 414 || answer.statusCode() == 431) {
+            return;
+        }
         JsonNode body = AdminApi.JSON.readTree(answer.body());
         if (answer.statusCode() / 100 == 2) {
             assertThat(body.path("result").asText()).as(what).isIn(harmless);
@@ -159,7 +165,7 @@ class EndpointFuzzIT {
     private static void checkRead(HttpResponse<String> answer) throws Exception {
         String what = answer.request().uri() + " " + answer.request().headers().map() + " -> " + answer.statusCode() + " " + answer.body();
         assertThat(answer.statusCode()).as("never a server error: " + what).isLessThan(500);
-        if (answer.statusCode() / 100 != 2) {
+        if (answer.statusCode() / 100 != 2 && answer.statusCode() != 414 && answer.statusCode() != 431) {
             assertThat(AdminApi.JSON.readTree(answer.body()).path("error").asText()).as(what).isNotBlank();
         }
     }
