@@ -201,7 +201,8 @@ public final class FractalSandbox implements AutoCloseable {
 
     /**
      * Fractal slow: from now on every request to its APIs (token, user info, statistics, Kraken's API, Credentials API)
-     * waits {@code delay} before it is answered, until {@link #resetUsers()}. The browser pages stay fast.
+     * waits {@code delay} before it is answered, until {@link #resetUsers()} or a zero delay (which answers the waiting
+     * ones at once). The browser pages stay fast.
      */
     public void slowDown(Duration delay) {
         slow.slowDown(delay);

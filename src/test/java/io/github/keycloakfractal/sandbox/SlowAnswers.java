@@ -18,10 +18,15 @@ final class SlowAnswers {
     private volatile CountDownLatch released = new CountDownLatch(0);
     private final AtomicInteger delayed = new AtomicInteger();
 
-    /** From now on, each API request waits {@code delay} (or until {@link #reset()}) before it is answered. */
+    /**
+     * From now on, each API request waits {@code delay} (or until {@link #reset()}) before it is answered; zero makes
+     * the APIs fast again and answers the requests still waiting now.
+     */
     void slowDown(Duration delay) {
-        released = new CountDownLatch(1);
+        CountDownLatch before = released;
+        released = new CountDownLatch(delay.isZero() ? 0 : 1);
         this.delay = delay;
+        before.countDown();
     }
 
     /** Fast again; requests still waiting are answered now. */
