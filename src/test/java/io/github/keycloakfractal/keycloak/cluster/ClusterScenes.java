@@ -125,7 +125,7 @@ final class ClusterScenes {
 
     HttpResponse<String> reconcile(FractalRealm realm, String token) {
         try {
-            return new TestApp(realm).postWithBearer(realm.url() + "/fractal/admin/reconcile", token, "");
+            return new TestApp(realm).postWithBearer(realm.adminApiUrl() + "/fractal/reconcile", token, "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -139,7 +139,7 @@ final class ClusterScenes {
         Instant deadline = Instant.now().plus(limit);
         JsonNode last = AdminApi.JSON.nullNode();
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> answer = new TestApp(realm).getWithBearer(realm.url() + "/fractal/admin/reconcile", token);
+            HttpResponse<String> answer = new TestApp(realm).getWithBearer(realm.adminApiUrl() + "/fractal/reconcile", token);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             last = AdminApi.JSON.readTree(answer.body()).path(FractalRealm.ALIAS);
             if ("schedule".equals(last.path("trigger").asText()) && !last.path("started_at").asText().equals(notStartedAt)) {
