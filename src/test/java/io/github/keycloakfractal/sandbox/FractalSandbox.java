@@ -199,18 +199,9 @@ public final class FractalSandbox implements AutoCloseable {
         slow.reset();
     }
 
-    /**
-     * Fractal slow: from now on every request to its APIs (token, user info, statistics, Kraken's API, Credentials API)
-     * waits {@code delay} before it is answered, until {@link #resetUsers()} or a zero delay (which answers the waiting
-     * ones at once). The browser pages stay fast.
-     */
-    public void slowDown(Duration delay) {
-        slow.slowDown(delay);
-    }
-
-    /** API requests that were held back by {@link #slowDown} since the last reset. */
-    public int slowedRequests() {
-        return slow.delayedCount();
+    /** Fractal's APIs made slow on purpose (the browser pages stay fast), until {@link #resetUsers()}. */
+    public SlowAnswers slowAnswers() {
+        return slow;
     }
 
     /** Lifetime of access tokens issued from now on (default 7200 s, as at Fractal). */

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>{@link #reset()} lets every waiting request through at once, so a test that is done does not leave sandbox
  * threads asleep for the rest of the run.
  */
-final class SlowAnswers {
+public final class SlowAnswers {
     private volatile Duration delay = Duration.ZERO;
     private volatile CountDownLatch released = new CountDownLatch(0);
     private final AtomicInteger delayed = new AtomicInteger();
@@ -22,7 +22,7 @@ final class SlowAnswers {
      * From now on, each API request waits {@code delay} (or until {@link #reset()}) before it is answered; zero makes
      * the APIs fast again and answers the requests still waiting now.
      */
-    void slowDown(Duration delay) {
+    public void slowDown(Duration delay) {
         CountDownLatch before = released;
         released = new CountDownLatch(delay.isZero() ? 0 : 1);
         this.delay = delay;
@@ -37,7 +37,7 @@ final class SlowAnswers {
     }
 
     /** Requests that were made to wait since the last reset. */
-    int delayedCount() {
+    public int delayedCount() {
         return delayed.get();
     }
 

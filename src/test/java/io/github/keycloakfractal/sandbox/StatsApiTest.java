@@ -298,12 +298,12 @@ class StatsApiTest {
 
     @Test
     void aSlowedDownSandboxHoldsItsApisButNotItsPagesUntilReset() throws Exception {
-        sandbox.slowDown(Duration.ofSeconds(30));
+        sandbox.slowAnswers().slowDown(Duration.ofSeconds(30));
         HttpRequest statistics = HttpRequest.newBuilder(URI.create(sandbox.statsUrl() + "/total-verifications"))
                 .header("Authorization", "Bearer " + token).GET().build();
 
         var waiting = http.sendAsync(statistics, HttpResponse.BodyHandlers.ofString());
-        while (sandbox.slowedRequests() < 1) {
+        while (sandbox.slowAnswers().delayedCount() < 1) {
             Thread.sleep(20);
         }
         assertThat(http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/")).GET().build(),
@@ -313,7 +313,7 @@ class StatsApiTest {
         sandbox.resetUsers();
         assertThat(waiting.get().statusCode()).as("released by the reset").isEqualTo(200);
         assertThat(http.send(statistics, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(sandbox.slowedRequests()).isZero();
+        assertThat(sandbox.slowAnswers().delayedCount()).isZero();
     }
 
     @Test

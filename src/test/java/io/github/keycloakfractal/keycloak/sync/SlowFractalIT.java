@@ -61,7 +61,7 @@ class SlowFractalIT {
         String manager = manager(realm);
         assertThat(post(realm, manager, "/reconcile").statusCode()).as("a first run, which also fetches the statistics token").isEqualTo(200);
         sandbox.user("alice").reject();
-        sandbox.slowDown(SLOW);
+        sandbox.slowAnswers().slowDown(SLOW);
         MetricsScrape before = MetricsScrape.of(keycloak);
 
         HttpResponse<String> slow = timed("reconciliation run, statistics slow", () -> post(realm, manager, "/reconcile"));
@@ -71,7 +71,7 @@ class SlowFractalIT {
         assertThat(timeouts(before, "statistics")).isEqualTo(1.0);
         assertThat(realm.realmRolesOfUser(alice, "fractal-kyc-")).as("nobody changed").containsExactly("fractal-kyc-approved");
 
-        sandbox.slowDown(Duration.ZERO);
+        sandbox.slowAnswers().slowDown(Duration.ZERO);
         HttpResponse<String> next = post(realm, manager, "/reconcile");
         assertThat(next.statusCode()).as(next.body()).isEqualTo(200);
         assertThat(realm.realmRolesOfUser(alice, "fractal-kyc-")).containsExactly("fractal-kyc-rejected");
@@ -81,7 +81,7 @@ class SlowFractalIT {
     void theAdminHealthSaysTheStatisticsAreUnreachableWhileFractalIsSlow() throws Exception {
         FractalRealm realm = realm("sf-health", sandbox.statsUrl());
         String manager = manager(realm);
-        sandbox.slowDown(SLOW);
+        sandbox.slowAnswers().slowDown(SLOW);
         MetricsScrape before = MetricsScrape.of(keycloak);
 
         HttpResponse<String> health = timed("admin health, Fractal slow", () -> get(realm, manager, "/health"));
@@ -105,7 +105,7 @@ class SlowFractalIT {
         String quinn = krakenUser(realm, "quinn", krakenId);
         byte[] body = kraken(krakenId, "approved", "");
         WebhookSender fractal = new WebhookSender(realm.url() + "/fractal/kraken/webhook", KRAKEN_SECRET, Duration.ofSeconds(90));
-        sandbox.slowDown(SLOW);
+        sandbox.slowAnswers().slowDown(SLOW);
         MetricsScrape before = MetricsScrape.of(keycloak);
 
         HttpResponse<String> slow = timed("Kraken webhook, Kraken slow", () -> fractal.deliverSigned(body, krakenSignature(KRAKEN_SECRET, body)));
@@ -114,7 +114,7 @@ class SlowFractalIT {
         assertThat(timeouts(before, "kraken")).isEqualTo(1.0);
         assertThat(realm.realmRolesOfUser(quinn, "fractal-")).as("nothing applied").isEmpty();
 
-        sandbox.slowDown(Duration.ZERO);
+        sandbox.slowAnswers().slowDown(Duration.ZERO);
         HttpResponse<String> retry = fractal.deliverSigned(body, krakenSignature(KRAKEN_SECRET, body));
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
         assertThat(realm.realmRolesOfUser(quinn, "fractal-kyc-")).containsExactly("fractal-kyc-approved");
@@ -129,7 +129,7 @@ class SlowFractalIT {
         WalletHolder olga = WalletHolder.signUp(realm, "olga");
         Wallet wallet = Wallet.of(SandboxCredentials.SUBJECT_PRIVATE_KEY);
         String request = viaFractal(olga.challenge(), wallet, wallet);
-        sandbox.slowDown(SLOW);
+        sandbox.slowAnswers().slowDown(SLOW);
         MetricsScrape before = MetricsScrape.of(keycloak);
 
         HttpResponse<String> slow = timed("wallet bind, Credentials API slow", () -> olga.post(request));
@@ -139,7 +139,7 @@ class SlowFractalIT {
         assertThat(realm.realmRolesOfUser(olga.id(), "fractal-")).isEmpty();
         assertThat(realm.user(olga.id()).path("attributes").has("fractal_wallet_address")).isFalse();
 
-        sandbox.slowDown(Duration.ZERO);
+        sandbox.slowAnswers().slowDown(Duration.ZERO);
         // the refused request's challenge was used up; the dApp asks for a new one, as after any refusal
         HttpResponse<String> later = olga.post(viaFractal(olga.challenge(), wallet, wallet));
         assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
