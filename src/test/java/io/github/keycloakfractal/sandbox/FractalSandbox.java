@@ -47,6 +47,7 @@ public final class FractalSandbox implements AutoCloseable {
     private final SandboxKraken kraken;
     private final SandboxCredentials credentials = new SandboxCredentials();
     private final SandboxStats stats = new SandboxStats(users);
+    private final SlowAnswers slow = new SlowAnswers();
     private final Clock clock;
     private final List<HttpServer> servers = new ArrayList<>();
     private final ExecutorService executor;
@@ -189,12 +190,18 @@ public final class FractalSandbox implements AutoCloseable {
     /**
      * Puts the seeded users back as they were at start (the same objects) and removes added users; the Credentials
      * API's wallet users, signer and request log go back to their start too, and so does the statistics API (shape,
-     * outage, synthetic users, request count).
+     * outage, cut-off answers, synthetic users, request count); a slowed-down sandbox is fast again.
      */
     public void resetUsers() {
         users.reset();
         credentials.reset();
         stats.reset();
+        slow.reset();
+    }
+
+    /** Fractal's APIs made slow on purpose (the browser pages stay fast), until {@link #resetUsers()}. */
+    public SlowAnswers slowAnswers() {
+        return slow;
     }
 
     /** Lifetime of access tokens issued from now on (default 7200 s, as at Fractal). */
@@ -271,14 +278,14 @@ public final class FractalSandbox implements AutoCloseable {
         server.createContext("/", Exchanges.route("/", info::index));
         server.createContext("/test-app/", Exchanges.guarded("/test-app/", info::testAppCallback));
         server.createContext("/authorize", Exchanges.route("/authorize", new AuthorizeEndpoint(clients, users, tokens)));
-        server.createContext("/oauth/token", Exchanges.route("/oauth/token", new TokenEndpoint(clients, tokens)));
-        server.createContext("/users/me", Exchanges.route("/users/me", UserInfoEndpoint.v1(tokens, users)));
-        server.createContext("/v2/users/me", Exchanges.route("/v2/users/me", UserInfoEndpoint.v2(tokens, users)));
-        server.createContext(StatsEndpoint.PREFIX, Exchanges.guarded(StatsEndpoint.PREFIX, new StatsEndpoint(stats, tokens)));
-        server.createContext(KrakenApiEndpoint.PREFIX, Exchanges.guarded("kraken", new KrakenApiEndpoint(kraken, clock)));
+        server.createContext("/oauth/token", Exchanges.route("/oauth/token", slow.around(new TokenEndpoint(clients, tokens))));
+        server.createContext("/users/me", Exchanges.route("/users/me", slow.around(UserInfoEndpoint.v1(tokens, users))));
+        server.createContext("/v2/users/me", Exchanges.route("/v2/users/me", slow.around(UserInfoEndpoint.v2(tokens, users))));
+        server.createContext(StatsEndpoint.PREFIX, Exchanges.guarded(StatsEndpoint.PREFIX, slow.around(new StatsEndpoint(stats, tokens))));
+        server.createContext(KrakenApiEndpoint.PREFIX, Exchanges.guarded("kraken", slow.around(new KrakenApiEndpoint(kraken, clock))));
         server.createContext(KrakenJourneyEndpoint.PATH, Exchanges.route(KrakenJourneyEndpoint.PATH, new KrakenJourneyEndpoint(kraken)));
         server.createContext(CredentialsEndpoint.PATH, Exchanges.guarded(CredentialsEndpoint.PATH,
-                new CredentialsEndpoint(credentials, clients::exists, clock)));
+                slow.around(new CredentialsEndpoint(credentials, clients::exists, clock))));
         servers.add(server);
         return server;
     }

@@ -50,6 +50,7 @@ public final class SandboxStats {
     private final AtomicInteger requestCount = new AtomicInteger();
     private volatile boolean originalShape;
     private volatile boolean down;
+    private volatile boolean cutOff;
 
     SandboxStats(SandboxUsers users) {
         this.users = Objects.requireNonNull(users, "users");
@@ -66,6 +67,14 @@ public final class SandboxStats {
     /** While down, every statistics request is answered 503, before any authentication: Fractal is unreachable. */
     public void setDown(boolean down) {
         this.down = down;
+    }
+
+    /**
+     * While cut off, {@code user-verifications} announces its whole answer (status 200, its length) but the connection
+     * drops half-way through the body, as when Fractal's server or a proxy dies mid-answer.
+     */
+    public void cutOffAnswers(boolean cutOff) {
+        this.cutOff = cutOff;
     }
 
     /**
@@ -118,10 +127,11 @@ public final class SandboxStats {
         return synthetic.size();
     }
 
-    /** Back to the start: current shape, not down, no synthetic users, request count 0. */
+    /** Back to the start: current shape, not down, answers whole, no synthetic users, request count 0. */
     public void reset() {
         originalShape = false;
         down = false;
+        cutOff = false;
         synchronized (this) {
             synthetic.clear();
         }
@@ -134,6 +144,10 @@ public final class SandboxStats {
 
     boolean isDown() {
         return down;
+    }
+
+    boolean isCutOff() {
+        return cutOff;
     }
 
     void counted() {

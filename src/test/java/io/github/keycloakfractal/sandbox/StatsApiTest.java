@@ -271,6 +271,52 @@ class StatsApiTest {
     }
 
     @Test
+    void aCutOffAnswerAnnouncesTheWholeBodyAndEndsHalfWay() throws Exception {
+        stats.addSyntheticUsers(2_000, "cut-", "basic", "approved");
+        int whole = stats("user-verifications", token).body().getBytes(StandardCharsets.UTF_8).length;
+        stats.cutOffAnswers(true);
+
+        HttpResponse<java.io.InputStream> cut = http.send(HttpRequest.newBuilder(URI.create(sandbox.statsUrl() + "/user-verifications"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(cut.statusCode()).isEqualTo(200);
+        assertThat(cut.headers().firstValueAsLong("Content-Length")).hasValue(whole);
+        byte[] received = new byte[whole];
+        int read = 0;
+        try (java.io.InputStream body = cut.body()) {
+            for (int n; read < whole && (n = body.read(received, read, whole - read)) >= 0; ) {
+                read += n;
+            }
+        } catch (IOException dropped) {
+            // the connection ended before the announced length: what the switch is for
+        }
+        assertThat(read).isEqualTo(whole / 2);
+        assertThat(stats("total-verifications", token).statusCode()).as("the counts are whole").isEqualTo(200);
+
+        stats.cutOffAnswers(false);
+        assertThat(stats("user-verifications", token).body().getBytes(StandardCharsets.UTF_8)).hasSize(whole);
+    }
+
+    @Test
+    void aSlowedDownSandboxHoldsItsApisButNotItsPagesUntilReset() throws Exception {
+        sandbox.slowAnswers().slowDown(Duration.ofSeconds(30));
+        HttpRequest statistics = HttpRequest.newBuilder(URI.create(sandbox.statsUrl() + "/total-verifications"))
+                .header("Authorization", "Bearer " + token).GET().build();
+
+        var waiting = http.sendAsync(statistics, HttpResponse.BodyHandlers.ofString());
+        while (sandbox.slowAnswers().delayedCount() < 1) {
+            Thread.sleep(20);
+        }
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("the index page is not held").isEqualTo(200);
+        assertThat(waiting).as("the statistics are held").isNotDone();
+
+        sandbox.resetUsers();
+        assertThat(waiting.get().statusCode()).as("released by the reset").isEqualTo(200);
+        assertThat(http.send(statistics, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(sandbox.slowAnswers().delayedCount()).isZero();
+    }
+
+    @Test
     void everyRequestIsCounted() throws Exception {
         assertThat(stats.requestCount()).isZero();
 

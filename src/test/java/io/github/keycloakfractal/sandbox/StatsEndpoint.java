@@ -3,6 +3,7 @@ package io.github.keycloakfractal.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,23 @@ final class StatsEndpoint implements Exchanges.Endpoint {
             case TOTALS -> counts(users.stream().map(SandboxStats.User::overall).toList(), true);
             case COUNTRIES -> countryVerifications(users);
         };
+        if (report == Report.USERS && stats.isCutOff()) {
+            sendHalf(exchange, Exchanges.JSON.writeValueAsBytes(body));
+            return;
+        }
         Exchanges.sendJson(exchange, 200, body);
+    }
+
+    /**
+     * A 200 that announces all of {@code body} and sends half of it. The exchange is closed by the caller
+     * ({@link Exchanges#guarded}); the JDK server then finds the body short and drops the connection.
+     */
+    private static void sendHalf(HttpExchange exchange, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, body.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(body, 0, body.length / 2);
+        out.flush();
     }
 
     /** Today's shape: one row per user and case. */

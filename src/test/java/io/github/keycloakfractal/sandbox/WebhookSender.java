@@ -23,10 +23,18 @@ public final class WebhookSender {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String url;
     private final String secret;
+    private final Duration patience;
 
+    /** Gives up on an answer after 10 s. */
     public WebhookSender(String url, String secret) {
+        this(url, secret, Duration.ofSeconds(10));
+    }
+
+    /** Waits up to {@code patience} for each answer (a test of a slow dependency needs more than 10 s). */
+    public WebhookSender(String url, String secret, Duration patience) {
         this.url = url;
         this.secret = secret;
+        this.patience = patience;
     }
 
     /** A legacy notification for one level or add-on, e.g. {@code ("verification_approved", uid, "basic", at)}. */
@@ -42,7 +50,7 @@ public final class WebhookSender {
 
     /** Delivers with whatever header value a test chooses (null: no header). */
     public HttpResponse<String> deliverSigned(byte[] body, String signatureHeader) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(patience)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signatureHeader != null) {
             request.header("X-Fractal-Signature", signatureHeader);

@@ -73,6 +73,11 @@ public final class FractalRealm {
         return "/realms/" + name;
     }
 
+    /** The realm on Keycloak's admin REST API, e.g. {@code <this>/fractal/reconcile} for the admin operations. */
+    public String adminApiUrl() {
+        return keycloak.baseUrl() + "/admin" + adminPath();
+    }
+
     /** The user linked to this Fractal uid through the provider, or null. */
     public JsonNode userLinkedTo(String fractalUid) {
         JsonNode users = admin.get(adminPath() + "/users?briefRepresentation=false&idpAlias=" + ALIAS + "&idpUserId=" + AdminApi.encode(fractalUid));

@@ -7,7 +7,9 @@ import java.util.Set;
 
 /**
  * Copies of the distribution Maven unpacked, one per kind of server (H2 keeps the original, which the demo uses too;
- * PostgreSQL and each cluster node get their own), under {@code target/keycloak-runs/<name>}. Keycloak rebuilds
+ * PostgreSQL and each cluster node get their own), under {@code target/keycloak-runs/<distribution>/<name>} (the
+ * distribution's folder name, e.g. {@code keycloak-26.5.6}, so runs on another Keycloak version never share a copy's
+ * build). Keycloak rebuilds
  * itself ("augmentation", tens of seconds) whenever its build options or provider JARs change; a server of its own
  * per configuration keeps that to once per new JAR instead of once per switch between H2 and PostgreSQL.
  *
@@ -23,7 +25,7 @@ public final class KeycloakDistribution {
     /** The copy named {@code name} of {@link KeycloakServer#home()}, made or brought up to date now. */
     public static Path copy(String name) throws IOException {
         Path original = KeycloakServer.home();
-        Path copy = original.getParent().resolve("keycloak-runs").resolve(name);
+        Path copy = original.getParent().resolve("keycloak-runs").resolve(original.getFileName().toString()).resolve(name);
         if (!Files.isDirectory(copy.resolve("lib/quarkus"))) {
             Directories.mirror(original.resolve("lib/quarkus"), copy.resolve("lib/quarkus"), Set.of());
         }

@@ -31,11 +31,19 @@ public final class KeycloakServer implements AutoCloseable {
         this.launch = launch;
     }
 
-    /** The unpacked distribution the build prepared, from the {@code keycloak.home} system property. */
+    /**
+     * The unpacked distribution the build prepared, from the {@code keycloak.home} system property: 26.5.6 for the
+     * suite, another version for the compatibility runs (see the failsafe executions in pom.xml).
+     */
     public static Path home() {
-        String home = System.getProperty("keycloak.home");
+        return home("keycloak.home");
+    }
+
+    /** An unpacked distribution the build prepared, named by the system property {@code property}. */
+    public static Path home(String property) {
+        String home = System.getProperty(property);
         if (home == null || !Files.isDirectory(Path.of(home, "bin"))) {
-            throw new IllegalStateException("No Keycloak distribution at keycloak.home=" + home + "; run through `mvn verify`");
+            throw new IllegalStateException("No Keycloak distribution at " + property + "=" + home + "; run through `mvn verify`");
         }
         return Path.of(home);
     }

@@ -52,6 +52,8 @@ public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback,
                 PostgresServer postgres = database.startServer();
                 List<String> options = new java.util.ArrayList<>(database.options(postgres));
                 options.addAll(KeycloakServer.fileVault());
+                // the management port's /metrics, with the extension's meters beside Keycloak's own
+                options.add("--metrics-enabled=true");
                 // the wallet-expiry sweep every few seconds instead of every five minutes, so a test can watch it work (and
                 // rarely enough that the token-time check usually gets to an expired wallet first)
                 options.add("--spi-realm-restapi-extension--fractal--wallet-sweep-seconds=" + WALLET_SWEEP_SECONDS);
@@ -59,7 +61,7 @@ public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback,
                 options.add("--spi-realm-restapi-extension--fractal--reconcile-tick-seconds=" + RECONCILE_TICK_SECONDS);
                 KeycloakServer keycloak = KeycloakServer.start(database.home(), KeycloakServer.freePort(),
                         KeycloakServer.freePort(), options);
-                System.out.println("Keycloak on " + database + " " + keycloak.baseUrl() + " log: " + keycloak.logFile()
+                System.out.println(KeycloakServer.home().getFileName() + " on " + database + " " + keycloak.baseUrl() + " log: " + keycloak.logFile()
                         + (postgres == null ? "" : ", PostgreSQL log: " + postgres.logFile()));
                 OffsetClock clock = new OffsetClock();
                 return new Environment(keycloak, FractalSandbox.start(0, clock), new AdminApi(keycloak), clock, postgres);

@@ -15,7 +15,6 @@ import org.keycloak.http.simple.SimpleHttpResponse;
 import org.keycloak.models.KeycloakSession;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +26,9 @@ import java.util.Optional;
  * that a slow or silent Fractal never holds a request thread for long: {@value #CONNECT_MILLIS} ms to connect,
  * {@value #READ_MILLIS} ms without a byte while reading, {@value #POOL_MILLIS} ms to get a pooled connection. The
  * statistics answer is streamed into its parser, past Keycloak's 10 MB limit for whole bodies (one row per user:
- * 100 000 users are about 8 MB). Each call is timed by API and outcome ({@code fractal_outbound_requests_seconds}).
+ * 100 000 users are about 8 MB); a connection that drops or stalls while it is read is a call that failed
+ * ({@code unreachable}, {@code timeout}), not an answer that did not parse. Each call is timed by API and outcome
+ * ({@code fractal_outbound_requests_seconds}).
  */
 public final class KeycloakHttp {
     public static final int CONNECT_MILLIS = 5_000;
@@ -71,7 +72,14 @@ public final class KeycloakHttp {
                 get.setConfig(DEADLINES);
                 get.setHeader("Accept", "application/json");
                 bearer.ifPresent(token -> get.setHeader("Authorization", "Bearer " + token));
-                try (CloseableHttpResponse response = session.getProvider(HttpClientProvider.class).getHttpClient().execute(get)) {
+                CloseableHttpResponse response;
+                try {
+                    response = session.getProvider(HttpClientProvider.class).getHttpClient().execute(get);
+                } catch (IOException e) {
+                    record(api, outcome(e), started);
+                    throw e;
+                }
+                try (response) {
                     HttpEntity entity = response.getEntity();
                     int status = response.getStatusLine().getStatusCode();
                     if (status != 200 || entity == null) {
@@ -79,17 +87,50 @@ public final class KeycloakHttp {
                         record(api, outcome(status), started);
                         return new Streamed<>(status, Optional.empty());
                     }
-                    try (InputStream body = entity.getContent()) {
-                        Streamed<T> read = new Streamed<>(status, Optional.of(reader.read(body)));
-                        record(api, "ok", started);
-                        return read;
-                    }
-                } catch (IOException e) {
-                    record(api, outcome(e), started);
-                    throw e;
+                    return new Streamed<>(status, Optional.of(read(api, entity, reader, started)));
                 }
             }
         };
+    }
+
+    /**
+     * Hands the body to {@code reader}. A connection that drops or stalls under the reader ends as that
+     * {@link IOException} (Fractal unreachable, counted as {@code unreachable} or {@code timeout}), whatever the reader
+     * made of its half-read input; an answer that arrived whole is an {@code ok} call, parsed or not.
+     */
+    private static <T, E extends Exception> T read(String api, HttpEntity entity, HttpTransport.BodyReader<T, E> reader, long started)
+            throws IOException, E {
+        WatchedBody body;
+        try {
+            body = new WatchedBody(entity.getContent());
+        } catch (IOException e) {
+            record(api, outcome(e), started);
+            throw e;
+        }
+        T value;
+        try {
+            value = reader.read(body);
+        } catch (Exception failure) {
+            Optional<IOException> broken = body.failure();
+            record(api, broken.map(KeycloakHttp::outcome).orElse("ok"), started);
+            closeQuietly(body);
+            if (broken.isPresent()) {
+                throw broken.get();
+            }
+            throw failure;
+        }
+        record(api, "ok", started);
+        closeQuietly(body);
+        return value;
+    }
+
+    /** The answer is read (or given up on); a failure to release its connection changes nothing for the caller. */
+    private static void closeQuietly(WatchedBody body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // the response's own close follows and discards the connection
+        }
     }
 
     /** Keycloak's HTTP client with the deadlines above, for a call made through Keycloak's own request API. */
