@@ -11,8 +11,6 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,14 +120,6 @@ public final class RealCluster implements BeforeAllCallback, AfterEachCallback, 
         }
         List<Path> logs = new ArrayList<>(environment.cluster().nodes().stream().map(KeycloakServer::logFile).toList());
         logs.add(environment.postgres().logFile());
-        for (Path log : logs) {
-            try {
-                List<String> lines = List.of(new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\n"));
-                System.err.println("---- last log lines of " + log + " ----");
-                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
-            } catch (IOException e) {
-                System.err.println("log: " + log);
-            }
-        }
+        logs.forEach(log -> LogTail.print(log, 40));
     }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 
 /**
@@ -102,12 +101,6 @@ public final class RealKeycloak implements BeforeAllCallback, AfterEachCallback,
         if (environment == null) {
             return;
         }
-        try {
-            List<String> lines = Files.readAllLines(environment.keycloak().logFile());
-            System.err.println("---- last Keycloak log lines (" + environment.keycloak().logFile() + ") ----");
-            lines.subList(Math.max(0, lines.size() - 60), lines.size()).forEach(System.err::println);
-        } catch (IOException e) {
-            System.err.println("Keycloak log: " + environment.keycloak().logFile());
-        }
+        LogTail.print(environment.keycloak().logFile(), 60);
     }
 }

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(RealKeycloak.class)
 class CredentialsIT {
-        private final KeycloakServer keycloak;
+    private final KeycloakServer keycloak;
     private final FractalSandbox sandbox;
     private final AdminApi admin;
     private final OffsetClock sandboxClock;
@@ -230,14 +230,7 @@ class CredentialsIT {
     }
 
     private FractalRealm realm(String prefix, Map<String, String> extra) {
-        FractalRealm.Builder builder = FractalRealm.builder(admin, keycloak, sandbox).userInfoShape("v2")
-                .config("credentialsUrl", sandbox.credentialsUrl())
-                .config("credentialsSigner", SandboxCredentials.SIGNER_ADDRESS)
-                .config("credentialLevel", "plus+liveness")
-                .config("credentialResidencyBlocklist", "US")
-                .config("credentialAppName", "Sandbox dApp");
-        extra.forEach(builder::config);
-        return builder.create(prefix);
+        return DappRealms.create(admin, keycloak, sandbox, prefix, extra);
     }
 
     /** What a dApp gets when it calls Fractal's Credentials API itself. */

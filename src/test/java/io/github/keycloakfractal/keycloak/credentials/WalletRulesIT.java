@@ -114,13 +114,6 @@ class WalletRulesIT {
     }
 
     private FractalRealm realm(String prefix, Map<String, String> extra) {
-        FractalRealm.Builder builder = FractalRealm.builder(admin, keycloak, sandbox).userInfoShape("v2")
-                .config("credentialsUrl", sandbox.credentialsUrl())
-                .config("credentialsSigner", SandboxCredentials.SIGNER_ADDRESS)
-                .config("credentialLevel", "plus+liveness")
-                .config("credentialResidencyBlocklist", "US")
-                .config("credentialAppName", "Sandbox dApp");
-        extra.forEach(builder::config);
-        return builder.create(prefix);
+        return DappRealms.create(admin, keycloak, sandbox, prefix, extra);
     }
 }
