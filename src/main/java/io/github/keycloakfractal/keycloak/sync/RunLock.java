@@ -12,8 +12,8 @@ import org.keycloak.models.KeycloakSession;
  * overlap, which changes nothing but work done twice (every user is merged under their own row lock).
  */
 final class RunLock {
-    static final long LIFESPAN_SECONDS = 120;
-    private static final long RENEW_AFTER_MILLIS = 30_000;
+    static final long LIFESPAN_SECONDS = 60;
+    private static final long RENEW_AFTER_MILLIS = 15_000;
 
     private RunLock() {
     }
@@ -22,7 +22,7 @@ final class RunLock {
         return session.singleUseObjects().putIfAbsent(key(realmId, alias), LIFESPAN_SECONDS);
     }
 
-    /** Renews a held lock when its last renewal ({@code since}, epoch millis) is 30 s old; returns the new renewal time. */
+    /** Renews a held lock when its last renewal ({@code since}, epoch millis) is 15 s old; returns the new renewal time. */
     static long renew(KeycloakSession session, String realmId, String alias, long since) {
         long now = System.currentTimeMillis();
         if (now - since < RENEW_AFTER_MILLIS) {

@@ -36,7 +36,7 @@ class InterruptedReconciliationIT {
     private static final int STATISTICS_USERS = 60;
     private static final int KRAKEN_USERS = 3;
     /** How long the next run may be refused because of the dead node's run. */
-    private static final Duration DEAD_RUN_GRACE = Duration.ofMinutes(2);
+    private static final Duration DEAD_RUN_GRACE = Duration.ofSeconds(90);
 
     private final KeycloakCluster cluster;
     private final FractalSandbox sandbox;
