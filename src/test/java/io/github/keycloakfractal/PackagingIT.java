@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the other integration tests load into Keycloak.
  */
 class PackagingIT {
-    /** The size budget of issue 13.8, in bytes. */
-    private static final long MAX_BYTES = 300 * 1024;
+    /** The size budget of issue 13.8, 300 KB in bytes, counted as the issue counts (its "807 KB" file has 807 176 bytes). */
+    private static final long MAX_BYTES = 300_000;
     private static final List<String> ALLOWED_ROOTS = List.of("META-INF/", "theme/", "theme-resources/", "io/github/keycloakfractal/");
     private static final List<String> FOREIGN_PACKAGES = List.of("org/bouncycastle", "com/fasterxml", "org/slf4j", "org/web3j");
 
@@ -46,6 +46,11 @@ class PackagingIT {
     void holdsOnlyMetaInfThemesAndTheExtensionsOwnPackage() {
         List<String> outside = entries.stream().filter(name -> !allowed(name)).toList();
         assertThat(outside).as("entries outside META-INF/, theme/, theme-resources/, io/github/keycloakfractal/").isEmpty();
+    }
+
+    @Test
+    void startsWithItsManifestAsJarReadersExpect() {
+        assertThat(entries.get(0)).as("the first entry (java.util.jar.JarInputStream finds a manifest only there)").isEqualTo("META-INF/MANIFEST.MF");
     }
 
     @Test
