@@ -12,14 +12,16 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 
 /**
- * The bootstrap admin's access token from the master realm ({@code admin-cli}, password grant), as an admin script
- * holds one: obtained once, renewed 20 s before it expires (the master realm's tokens live 60 s), shared by every
- * caller thread. Renewals are rare next to the calls, so they do not show in the figures.
+ * The bootstrap admin's access token from the master realm ({@code admin-cli}), as an admin client holds one: obtained
+ * once with the password, renewed with the refresh token 20 s before it expires (the master realm's tokens live 60 s),
+ * shared by every caller thread. Renewing with the password again would hash it each time (Argon2, a few hundred
+ * milliseconds of CPU), a cost Keycloak's own admin client does not pay and which would be charged to the admin side.
  */
 final class AdminToken {
     private final KeycloakServer keycloak;
     private final HttpClient http;
     private String token;
+    private String refreshToken;
     private Instant renewal = Instant.EPOCH;
 
     AdminToken(KeycloakServer keycloak, HttpClient http) {
@@ -29,8 +31,9 @@ final class AdminToken {
 
     synchronized String bearer() throws IOException, InterruptedException {
         if (Instant.now().isAfter(renewal)) {
-            String form = "grant_type=password&client_id=admin-cli&username=" + KeycloakServer.ADMIN_USER
-                    + "&password=" + KeycloakServer.ADMIN_PASSWORD;
+            String form = refreshToken == null
+                    ? "grant_type=password&client_id=admin-cli&username=" + KeycloakServer.ADMIN_USER + "&password=" + KeycloakServer.ADMIN_PASSWORD
+                    : "grant_type=refresh_token&client_id=admin-cli&refresh_token=" + refreshToken;
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(keycloak.realmUrl("master") + "/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
@@ -39,6 +42,7 @@ final class AdminToken {
             }
             JsonNode json = AdminApi.JSON.readTree(answer.body());
             token = json.path("access_token").asText();
+            refreshToken = json.path("refresh_token").asText();
             renewal = Instant.now().plusSeconds(Math.max(5, json.path("expires_in").asLong() - 20));
         }
         return "Bearer " + token;

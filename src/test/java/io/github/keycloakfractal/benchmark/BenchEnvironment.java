@@ -42,6 +42,12 @@ final class BenchEnvironment implements AutoCloseable {
         List<String> options = new ArrayList<>(postgres == null ? List.of() : KeycloakDatabase.postgresOptions(postgres));
         options.addAll(KeycloakServer.fileVault());
         options.add("--metrics-enabled=true");
+        // more server options for an experiment, e.g. -Dbench.kcOptions=--log-level=INFO,org.hibernate.SQL:DEBUG
+        for (String option : System.getProperty("bench.kcOptions", "").split("\\s+")) {
+            if (!option.isBlank()) {
+                options.add(option);
+            }
+        }
         Path home = postgres == null ? KeycloakServer.home() : KeycloakDistribution.copy("benchmark");
         long started = System.nanoTime();
         KeycloakServer keycloak;

@@ -4,6 +4,7 @@ import io.github.keycloakfractal.testkit.AdminApi;
 import io.github.keycloakfractal.testkit.FractalRealm;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +26,7 @@ import java.util.stream.Collectors;
  * {@code kc_idp_hint}, so Keycloak skips its login page and goes to the provider straight away.
  */
 final class BrowserlessLogin {
+    private static final Pattern SECURE = Pattern.compile(";\\s*Secure(?=;|$)", Pattern.CASE_INSENSITIVE);
     /** How long the parts of one sign-in took, in nanoseconds: all of it, and Keycloak's broker callback alone. */
     record Timing(long total, long callback) {
     }
@@ -42,7 +48,7 @@ final class BrowserlessLogin {
      * exchange for tokens.
      */
     Timing signIn(String alias) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         long start = System.nanoTime();
         String authorize = redirectsUntil(browser, new TestAppUrls(realm).authorizationUrl() + "&kc_idp_hint=" + alias, sandboxBase + "/authorize");
@@ -87,6 +93,28 @@ final class BrowserlessLogin {
     private static void expect(HttpResponse<String> answer, int status, String what) {
         if (answer.statusCode() != status) {
             throw new IllegalStateException(what + " answered " + answer.statusCode());
+        }
+    }
+
+    /**
+     * A browser's cookie jar for a server on 127.0.0.1: browsers count the loopback address as a secure context and
+     * send {@code Secure} cookies to it over plain HTTP, and so Keycloak marks its cookies {@code Secure} there; Java's
+     * cookie manager would withhold them, so the attribute is dropped before they are stored.
+     */
+    private static final class LoopbackCookies extends CookieHandler {
+        private final CookieManager jar = new CookieManager();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            return jar.get(uri, requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            Map<String, List<String>> headers = new HashMap<>();
+            responseHeaders.forEach((name, values) -> headers.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(value -> SECURE.matcher(value).replaceAll("")).toList() : values));
+            jar.put(uri, headers);
         }
     }
 

@@ -101,6 +101,11 @@ final class KeycloakJvm {
         jcmd("JFR.start", "name=" + name, "settings=profile");
     }
 
+    /** Stops the recording and throws its data away (what was needed was dumped). */
+    static void discardRecording(String name) throws IOException, InterruptedException {
+        jcmd("JFR.stop", "name=" + name);
+    }
+
     /** Stops the recording and writes it to {@code file}. */
     static void stopRecording(String name, Path file) throws IOException, InterruptedException {
         jcmd("JFR.stop", "name=" + name, "filename=" + file.toAbsolutePath());

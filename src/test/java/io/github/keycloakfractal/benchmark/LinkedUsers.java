@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * N local users of a realm, each linked through the {@code fractal} provider to the Fractal uid {@code prefix + i}, as
- * a first broker login leaves them (username, email, names, the realm's default roles, the link). Their ids are
- * fixed in advance, so a benchmark can address them without listing them first.
+ * a first broker login leaves them (username, email, names, the realm's default roles, the link), optionally with the
+ * same attributes and realm roles each ({@link Seed}, e.g. a KYC state). Their ids are fixed in advance, so a benchmark
+ * can address them without listing them first.
  *
  * <p>Two ways in. {@link #importThroughAdminApi} uses Keycloak's partial import in batches of 1000: the supported path,
  * works on every database, about 1000 users in a few seconds. {@link #insertIntoPostgres} writes the same rows straight
@@ -37,6 +38,11 @@ final class LinkedUsers {
 
     /** One user: Keycloak id, username, Fractal uid. */
     record User(String id, String username, String uid) {
+    }
+
+    /** What every user holds besides the link: attributes and realm roles by name (none: a user without KYC state). */
+    record Seed(Map<String, List<String>> attributes, List<String> realmRoles) {
+        static final Seed NONE = new Seed(Map.of(), List.of());
     }
 
     private final List<User> users;
@@ -66,13 +72,14 @@ final class LinkedUsers {
         return planned;
     }
 
-    static LinkedUsers importThroughAdminApi(AdminApi admin, String realm, int count, String uidPrefix) {
+    static LinkedUsers importThroughAdminApi(AdminApi admin, String realm, int count, String uidPrefix, Seed seed) {
         List<User> planned = plan(realm, count, uidPrefix);
         for (int from = 0; from < count; from += BATCH) {
             List<Map<String, Object>> batch = new ArrayList<>();
             for (User user : planned.subList(from, Math.min(count, from + BATCH))) {
                 batch.add(Map.of("id", user.id(), "username", user.username(), "enabled", true,
                         "email", user.username() + "@example.org", "firstName", "Bench", "lastName", user.username(),
+                        "attributes", seed.attributes(), "realmRoles", seed.realmRoles(),
                         "federatedIdentities", List.of(Map.of("identityProvider", FractalRealm.ALIAS, "userId", user.uid(),
                                 "userName", user.username()))));
             }
@@ -85,10 +92,12 @@ final class LinkedUsers {
         return new LinkedUsers(planned);
     }
 
-    static LinkedUsers insertIntoPostgres(AdminApi admin, PostgresServer postgres, String realm, int count, String uidPrefix) throws Exception {
+    static LinkedUsers insertIntoPostgres(AdminApi admin, PostgresServer postgres, String realm, int count, String uidPrefix, Seed seed)
+            throws Exception {
         var representation = admin.get("/realms/" + realm);
         String realmId = representation.path("id").asText();
-        String defaultRoleId = representation.path("defaultRole").path("id").asText();
+        List<String> roleIds = new ArrayList<>(List.of(representation.path("defaultRole").path("id").asText()));
+        seed.realmRoles().forEach(role -> roleIds.add(admin.get("/realms/" + realm + "/roles/" + AdminApi.encode(role)).path("id").asText()));
         List<User> planned = plan(realm, count, uidPrefix);
         long now = System.currentTimeMillis();
         try (Connection db = connect(postgres)) {
@@ -97,7 +106,8 @@ final class LinkedUsers {
                     + "first_name, last_name, realm_id, username, created_timestamp, not_before) VALUES (?, ?, ?, false, true, 'Bench', ?, ?, ?, ?, 0)");
                  PreparedStatement link = db.prepareStatement("INSERT INTO federated_identity (identity_provider, realm_id, federated_user_id, "
                          + "federated_username, user_id) VALUES (?, ?, ?, ?, ?)");
-                 PreparedStatement role = db.prepareStatement("INSERT INTO user_role_mapping (role_id, user_id) VALUES (?, ?)")) {
+                 PreparedStatement role = db.prepareStatement("INSERT INTO user_role_mapping (role_id, user_id) VALUES (?, ?)");
+                 PreparedStatement attribute = db.prepareStatement("INSERT INTO user_attribute (id, name, value, user_id) VALUES (?, ?, ?, ?)")) {
                 int pending = 0;
                 for (User each : planned) {
                     String email = each.username() + "@example.org";
@@ -115,20 +125,31 @@ final class LinkedUsers {
                     link.setString(4, each.username());
                     link.setString(5, each.id());
                     link.addBatch();
-                    role.setString(1, defaultRoleId);
-                    role.setString(2, each.id());
-                    role.addBatch();
+                    for (String roleId : roleIds) {
+                        role.setString(1, roleId);
+                        role.setString(2, each.id());
+                        role.addBatch();
+                    }
+                    for (Map.Entry<String, List<String>> values : seed.attributes().entrySet()) {
+                        for (String value : values.getValue()) {
+                            attribute.setString(1, UUID.randomUUID().toString());
+                            attribute.setString(2, values.getKey());
+                            attribute.setString(3, value);
+                            attribute.setString(4, each.id());
+                            attribute.addBatch();
+                        }
+                    }
                     if (++pending == BATCH) {
-                        flush(user, link, role);
+                        flush(user, link, role, attribute);
                         pending = 0;
                     }
                 }
-                flush(user, link, role);
+                flush(user, link, role, attribute);
             }
             db.commit();
             db.setAutoCommit(true);
             try (var analyze = db.createStatement()) {
-                analyze.execute("ANALYZE user_entity; ANALYZE federated_identity; ANALYZE user_role_mapping");
+                analyze.execute("ANALYZE user_entity; ANALYZE federated_identity; ANALYZE user_role_mapping; ANALYZE user_attribute");
             }
         }
         String firstUid = admin.get("/realms/" + realm + "/users/" + planned.get(0).id() + "/federated-identity").path(0).path("userId").asText();

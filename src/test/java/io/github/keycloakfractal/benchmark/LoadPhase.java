@@ -21,7 +21,7 @@ final class LoadPhase {
     }
 
     /** What a phase measured. Latencies in nanoseconds, sorted. */
-    record Result(String name, int callers, Duration elapsed, long[] latencies, Map<String, Long> outcomes, String load) {
+    record Result(String name, java.time.Instant started, int callers, Duration elapsed, long[] latencies, Map<String, Long> outcomes, String load) {
         long requests() {
             return latencies.length;
         }
@@ -49,9 +49,9 @@ final class LoadPhase {
         }
 
         String line() {
-            return String.format("%-34s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms  (%d requests, %d callers, %.1f s; %s; %s)",
+            return String.format("%-34s %8.1f req/s  p50 %7.1f ms  p99 %7.1f ms  (%d requests, %d callers, %.1f s from %s; %s; %s)",
                     name, throughput(), percentileMillis(50), percentileMillis(99), requests(), callers,
-                    elapsed.toMillis() / 1000.0, outcomes, load);
+                    elapsed.toMillis() / 1000.0, started, outcomes, load);
         }
     }
 
@@ -64,6 +64,7 @@ final class LoadPhase {
         long[][] perCaller = new long[callers][];
         int[] counts = new int[callers];
         Thread[] threads = new Thread[callers];
+        java.time.Instant started = java.time.Instant.now();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         for (int i = 0; i < callers; i++) {
@@ -105,6 +106,6 @@ final class LoadPhase {
         Arrays.sort(all);
         Map<String, Long> counted = new TreeMap<>();
         outcomes.forEach((outcome, adder) -> counted.put(outcome, adder.sum()));
-        return new Result(name, callers, elapsed, all, counted, BenchEnvironment.load());
+        return new Result(name, started, callers, elapsed, all, counted, BenchEnvironment.load());
     }
 }

@@ -25,7 +25,8 @@ import java.util.Map;
  * facts and merges the KYC state under the user's row lock, which is the extension's own work being measured. Sign-ins
  * alternate Fractal, generic, generic, Fractal, ... one at a time, after ten warm-up sign-ins per side; the figures
  * per side are the median and mean of the whole sign-in and of Keycloak's broker callback alone (the hop where the two
- * providers differ: code exchange, user info, user lookup and update, session).
+ * providers differ: code exchange, user info, user lookup and update, session), and the CPU time Keycloak's JVM spent
+ * per sign-in ({@link ServerCpu}; the sandbox runs in the benchmark's own JVM, so it is not counted).
  */
 public final class LoginVsBrokerBenchmark {
     private static final String GENERIC = "oauth2-sandbox";
@@ -58,10 +59,14 @@ public final class LoginVsBrokerBenchmark {
         System.out.printf("after warm-up the user holds %s%n", realm.realmRolesOfUser(userId, "fractal-"));
         List<BrowserlessLogin.Timing> fractal = new ArrayList<>();
         List<BrowserlessLogin.Timing> generic = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            boolean fractalFirst = i % 2 == 0;
-            (fractalFirst ? fractal : generic).add(login.signIn(fractalFirst ? FractalRealm.ALIAS : GENERIC));
-            (fractalFirst ? generic : fractal).add(login.signIn(fractalFirst ? GENERIC : FractalRealm.ALIAS));
+        ServerCpu cpu = ServerCpu.find(environment.postgres() == null ? null : "/benchmark/data");
+        double[] keycloakCpu = new double[2];
+        for (int i = 0; i < 2 * count; i++) {
+            // Fractal, generic, generic, Fractal, ...
+            boolean isFractal = (i % 4 == 0) || (i % 4 == 3);
+            ServerCpu.Sample before = cpu.sample();
+            (isFractal ? fractal : generic).add(login.signIn(isFractal ? FractalRealm.ALIAS : GENERIC));
+            keycloakCpu[isFractal ? 0 : 1] += cpu.sample().keycloak() - before.keycloak();
         }
         System.out.printf("%n== returning-user sign-in, %s, %d per side (%s) ==%n", environment.database(), count, BenchEnvironment.load());
         report("Fractal provider", fractal);
@@ -69,6 +74,8 @@ public final class LoginVsBrokerBenchmark {
         System.out.printf("ratio Fractal/generic: whole sign-in median %.2f, mean %.2f; broker callback median %.2f, mean %.2f%n",
                 median(fractal, true) / median(generic, true), mean(fractal, true) / mean(generic, true),
                 median(fractal, false) / median(generic, false), mean(fractal, false) / mean(generic, false));
+        System.out.printf("Keycloak CPU per sign-in: Fractal %.1f ms, generic %.1f ms (ratio %.2f; %s)%n", 1000 * keycloakCpu[0] / count,
+                1000 * keycloakCpu[1] / count, keycloakCpu[0] / keycloakCpu[1], cpu.describe());
         environment.admin().delete(realm.adminPath());
     }
 

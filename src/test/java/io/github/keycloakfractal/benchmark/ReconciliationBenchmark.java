@@ -61,9 +61,9 @@ public final class ReconciliationBenchmark {
         boolean sql = environment.database() == KeycloakDatabase.POSTGRES && size > 5000;
         long importStart = System.nanoTime();
         if (sql) {
-            LinkedUsers.insertIntoPostgres(admin, environment.postgres(), realm.name(), size, prefix);
+            LinkedUsers.insertIntoPostgres(admin, environment.postgres(), realm.name(), size, prefix, LinkedUsers.Seed.NONE);
         } else {
-            LinkedUsers.importThroughAdminApi(admin, realm.name(), size, prefix);
+            LinkedUsers.importThroughAdminApi(admin, realm.name(), size, prefix, LinkedUsers.Seed.NONE);
         }
         System.out.printf("%n== %s: %d linked users created in %d s (%s) ==%n", environment.database(), size,
                 Duration.ofNanos(System.nanoTime() - importStart).toSeconds(), sql ? "SQL into PostgreSQL" : "admin partial import");
@@ -72,6 +72,7 @@ public final class ReconciliationBenchmark {
         TestApp app = new TestApp(realm);
         KeycloakJvm jvm = new KeycloakJvm(environment.metricsUrl());
         String jfr = System.getProperty("bench.jfr");
+        ServerCpu cpu = ServerCpu.find(environment.postgres() == null ? null : "/benchmark/data");
 
         for (String run : List.of("all changed", "idle")) {
             // a fresh token: a long run may outlive the access token
@@ -84,6 +85,7 @@ public final class ReconciliationBenchmark {
                 KeycloakJvm.startRecording(recording);
             }
             String load = BenchEnvironment.load();
+            ServerCpu.Sample cpuBefore = cpu.sample();
             HttpResponse<String> answer;
             long millis;
             long peak;
@@ -93,6 +95,7 @@ public final class ReconciliationBenchmark {
                 millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
                 peak = watch.peak();
             }
+            String cpuPerUser = cpu.sample().perRequest(cpuBefore, size).replace("per request", "per user");
             if (jfr != null) {
                 Path folder = Files.createDirectories(Path.of(jfr));
                 KeycloakJvm.stopRecording(recording, folder.resolve(recording + "-" + environment.database().name().toLowerCase(Locale.ROOT)
@@ -103,11 +106,11 @@ public final class ReconciliationBenchmark {
             long retained = jvm.heapUsed();
             JsonNode summary = AdminApi.JSON.readTree(answer.body()).path("runs").path(0);
             System.out.printf("N=%d %s: HTTP %d in %d ms = %.3f ms/user; checked=%d changed=%d unknown=%d failed=%d; "
-                            + "heap baseline %d MB, peak %d MB (+%d MB), retained after GC %d MB (+%d MB); %s at start, %s at end%n",
+                            + "heap baseline %d MB, peak %d MB (+%d MB), retained after GC %d MB (+%d MB); %s; %s at start, %s at end%n",
                     size, run, answer.statusCode(), millis, (double) millis / size, summary.path("checked").asInt(),
                     summary.path("changed").asInt(), summary.path("unknown").asInt(), summary.path("failed").asInt(),
                     baseline >> 20, peak >> 20, (peak - baseline) >> 20, retained >> 20, (retained - baseline) >> 20,
-                    load, BenchEnvironment.load());
+                    cpuPerUser, load, BenchEnvironment.load());
         }
         admin.delete(realm.adminPath());
     }
