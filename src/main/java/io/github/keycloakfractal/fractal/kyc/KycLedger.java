@@ -111,10 +111,7 @@ public final class KycLedger {
     public KycMerge merge(KycObservation observation, Instant now) {
         Objects.requireNonNull(observation, "observation");
         Objects.requireNonNull(now, "now");
-        if (isFuture(observation.at(), now)) {
-            throw new FutureObservationException("an observation dated " + observation.at() + " is more than "
-                    + FUTURE_TOLERANCE.toMinutes() + " minutes in the future");
-        }
+        requireNotFuture(observation.at(), now);
         TreeMap<String, KycDecision> next = new TreeMap<>(decisions);
         SortedSet<String> superseded = new TreeSet<>();
         boolean changed = false;
@@ -168,9 +165,17 @@ public final class KycLedger {
         return STATUS_ONLY.equals(component) || KycLevel.isKnownComponent(component);
     }
 
-    /** Without overflow: {@code now} near {@link Instant#MAX} has no representable future beyond the tolerance. */
-    private static boolean isFuture(Instant at, Instant now) {
-        return now.isBefore(Instant.MAX.minus(FUTURE_TOLERANCE)) && at.isAfter(now.plus(FUTURE_TOLERANCE));
+    /**
+     * Refuses a time of Fractal's (a decision, an email change, a proof's approval) dated more than
+     * {@link #FUTURE_TOLERANCE} after {@code now}: stored, it would outrank every later decision. Without overflow:
+     * {@code now} near {@link Instant#MAX} has no representable future beyond the tolerance.
+     *
+     * @throws FutureObservationException when it is
+     */
+    public static void requireNotFuture(Instant at, Instant now) {
+        if (now.isBefore(Instant.MAX.minus(FUTURE_TOLERANCE)) && at.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new FutureObservationException("a time of " + at + " is more than " + FUTURE_TOLERANCE.toMinutes() + " minutes in the future");
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.keycloakfractal.keycloak.credentials;
 
 import io.github.keycloakfractal.fractal.credentials.FractalProof;
+import io.github.keycloakfractal.fractal.kyc.FutureObservationException;
 import io.github.keycloakfractal.fractal.kyc.KycLedger;
 import io.github.keycloakfractal.keycloak.http.ApiErrors;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
@@ -37,9 +38,10 @@ final class WalletBinding {
     }
 
     Response bind(UserModel user, IdentityProviderModel provider, CredentialSettings settings, FractalProof proof) {
-        Instant now = Instant.now();
-        if (proof.approvedAt().isAfter(now.plus(KycLedger.FUTURE_TOLERANCE))) {
-            return ApiErrors.error(Response.Status.BAD_REQUEST, "invalid_proof", "The proof's approvedAt is in the future.");
+        try {
+            KycLedger.requireNotFuture(proof.approvedAt(), Instant.now());
+        } catch (FutureObservationException e) {
+            return ApiErrors.error(Response.Status.BAD_REQUEST, "invalid_proof", "The proof's approvedAt: " + e.getMessage());
         }
         String wallet = proof.address().value();
         if (!lock("wallet", wallet) || boundToAnother(user, KycAttributes.WALLET_ADDRESS, wallet)) {

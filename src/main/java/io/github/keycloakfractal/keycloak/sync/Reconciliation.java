@@ -58,6 +58,8 @@ public final class Reconciliation {
         int unknown;
         int failed;
         int krakenChecked;
+        /** When this run last renewed its cluster-wide lock. */
+        long lockRenewed = System.currentTimeMillis();
     }
 
     /** Where the walk through the realm's pending users stands. */
@@ -81,8 +83,10 @@ public final class Reconciliation {
         List<String> uids = new ArrayList<>(listed.users());
         for (int from = 0; from < uids.size(); from += CHUNK) {
             List<String> chunk = uids.subList(from, Math.min(uids.size(), from + CHUNK));
-            inTransaction(realm, provider, (s, applier) -> chunk.forEach(uid -> reconcile(s, provider, applier,
-                    uid, listed.observation(uid, observedAt, KycSource.RECONCILIATION), tally)));
+            inTransaction(realm, provider, (s, applier) -> {
+                tally.lockRenewed = RunLock.renew(s, realm.getId(), provider.getAlias(), tally.lockRenewed);
+                chunk.forEach(uid -> reconcile(s, provider, applier, uid, listed.observation(uid, observedAt, KycSource.RECONCILIATION), tally));
+            });
         }
         recheckPendingKrakenUsers(realm, provider, tally);
         ReconcileSummary summary = new ReconcileSummary(provider.getAlias(), trigger, observedAt, Instant.now(), tally.checked,
@@ -146,17 +150,22 @@ public final class Reconciliation {
         }
         for (int from = 0; from < pending.size(); from += CHUNK) {
             List<String> chunk = pending.subList(from, Math.min(pending.size(), from + CHUNK));
-            inTransaction(realm, provider, (s, applier) -> chunk.forEach(id -> {
-                UserModel user = s.users().getUserById(s.getContext().getRealm(), id);
-                try {
-                    if (user != null && KrakenRecheck.recheck(s, user).isPresent()) {
-                        tally.krakenChecked++;
-                    }
-                } catch (KrakenException | RuntimeException e) {
-                    LOG.debugf("Reconciliation could not re-check a Kraken user: %s", e.getMessage());
-                    tally.failed++;
-                }
-            }));
+            inTransaction(realm, provider, (s, applier) -> {
+                tally.lockRenewed = RunLock.renew(s, realm.getId(), provider.getAlias(), tally.lockRenewed);
+                chunk.forEach(id -> recheckKraken(s, id, tally));
+            });
+        }
+    }
+
+    private static void recheckKraken(KeycloakSession session, String userId, Tally tally) {
+        UserModel user = session.users().getUserById(session.getContext().getRealm(), userId);
+        try {
+            if (user != null && KrakenRecheck.recheck(session, user).isPresent()) {
+                tally.krakenChecked++;
+            }
+        } catch (KrakenException | RuntimeException e) {
+            LOG.debugf("Reconciliation could not re-check a Kraken user: %s", e.getMessage());
+            tally.failed++;
         }
     }
 

@@ -57,7 +57,7 @@ public final class LegacyWebhookEndpoint {
             KycObservation observation;
             try {
                 observation = webhook.observation(receivedAt, acceptUndated);
-                KycLedger.empty().merge(observation, receivedAt);
+                KycLedger.requireNotFuture(observation.at(), receivedAt);
             } catch (MalformedWebhookException | FutureObservationException e) {
                 return ApiErrors.error(Response.Status.BAD_REQUEST, "invalid_payload", e.getMessage());
             }
@@ -76,8 +76,10 @@ public final class LegacyWebhookEndpoint {
                     "email_changed without data.timestamp, and this provider does not accept undated webhooks");
         }
         Instant changedAt = webhook.timestamp().orElse(receivedAt);
-        if (changedAt.isAfter(receivedAt.plus(KycLedger.FUTURE_TOLERANCE))) {
-            return ApiErrors.error(Response.Status.BAD_REQUEST, "invalid_payload", "data.timestamp is more than 5 minutes in the future");
+        try {
+            KycLedger.requireNotFuture(changedAt, receivedAt);
+        } catch (FutureObservationException e) {
+            return ApiErrors.error(Response.Status.BAD_REQUEST, "invalid_payload", "data.timestamp: " + e.getMessage());
         }
         String email = webhook.email().orElseThrow();
         RealmModel realm = session.getContext().getRealm();

@@ -116,7 +116,12 @@ final class ClusterScenes {
         return id;
     }
 
-    /** A bearer token of a realm user who holds manage-users. */
+    /** The realm's Fractal admin operations on Keycloak's admin REST API, on the node the realm is reached through. */
+    private static String adminUrl(FractalRealm realm) {
+        return realm.url().replace("/realms/", "/admin/realms/") + "/fractal";
+    }
+
+    /** A bearer token of a realm user who holds manage-users (the test app carries the realm-management roles). */
     String manager(FractalRealm realm) throws Exception {
         String id = realm.createLocalUser("manager", PASSWORD);
         realm.grantManageUsers(id);
@@ -125,7 +130,7 @@ final class ClusterScenes {
 
     HttpResponse<String> reconcile(FractalRealm realm, String token) {
         try {
-            return new TestApp(realm).postWithBearer(realm.url() + "/fractal/admin/reconcile", token, "");
+            return new TestApp(realm).postWithBearer(adminUrl(realm) + "/reconcile", token, "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -139,7 +144,7 @@ final class ClusterScenes {
         Instant deadline = Instant.now().plus(limit);
         JsonNode last = AdminApi.JSON.nullNode();
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> answer = new TestApp(realm).getWithBearer(realm.url() + "/fractal/admin/reconcile", token);
+            HttpResponse<String> answer = new TestApp(realm).getWithBearer(adminUrl(realm) + "/reconcile", token);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             last = AdminApi.JSON.readTree(answer.body()).path(FractalRealm.ALIAS);
             if ("schedule".equals(last.path("trigger").asText()) && !last.path("started_at").asText().equals(notStartedAt)) {
