@@ -1,36 +1,39 @@
 package io.github.keycloakfractal.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.keycloakfractal.sandbox.FractalSandbox;
 import io.github.keycloakfractal.testkit.AdminApi;
 import io.github.keycloakfractal.testkit.FractalRealm;
-import io.github.keycloakfractal.testkit.KeycloakServer;
+import io.github.keycloakfractal.testkit.KeycloakDatabase;
 import io.github.keycloakfractal.testkit.TestApp;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
- * Measures a reconciliation of N linked users (default 1000 and 10000): wall time of the admin "run now" call, and
- * the Keycloak JVM's heap in use sampled every 100 ms through its metrics endpoint (peak during the run, and the
- * baseline before it). Not a test: run it by hand after {@code mvn -B verify} has unpacked Keycloak, with
- * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test
- *     -Dexec.mainClass=io.github.keycloakfractal.benchmark.ReconciliationBenchmark -Dexec.args="1000 10000"
- *     -Dkeycloak.home=target/keycloak-26.5.6</pre>
- * Each size runs twice: the first run changes every user (Fractal approved them all), the second finds nothing to do.
+ * Measures a reconciliation of N linked users against Fractal's statistics answer of N rows (one per user, streamed
+ * from the socket into the parser): wall time of the admin "run now" call, milliseconds per user, and the Keycloak JVM's
+ * heap. Not a test: run it by hand after {@code mvn -B -DskipTests verify} has packaged the JAR and unpacked Keycloak
+ * and PostgreSQL, with
+ * <pre>mvn -B -q test-compile exec:java -Dexec.mainClass=io.github.keycloakfractal.benchmark.ReconciliationBenchmark
+ *     -Dexec.args="1000 100000" -Dkeycloak.db=postgres -Dkeycloak.home=target/keycloak-26.5.6
+ *     -Dpostgres.archive=target/postgres-16.15.0/postgres-linux-x86_64.txz</pre>
+ * ({@code -Dkeycloak.db=h2} for H2; arguments: the sizes, each a realm of its own.) Each size runs twice: the first run
+ * changes every user (Fractal approved them all at basic+liveness; they had no KYC state), the second finds nothing
+ * to do. Users are created by the admin partial import, or on PostgreSQL above 5000 users by SQL straight into
+ * Keycloak's tables ({@link LinkedUsers} says why).
+ *
+ * <p>Heap: Keycloak's {@code jvm_memory_used_bytes} (heap pools, through the metrics endpoint) sampled every 100 ms.
+ * The baseline is taken after a full collection ({@code jcmd GC.run}) before the run; the peak is the largest sample
+ * during it (uncollected garbage included, so it is an upper bound); "retained" is the heap after another full collection
+ * once the run is over. {@code -Dbench.jfr=<folder>} records both runs with JFR (read with {@link JfrHotspots}, thread
+ * prefix {@code executor-thread}: the admin call runs the reconciliation on the request's thread).
  */
 public final class ReconciliationBenchmark {
-    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\".*} ([0-9.E+]+)$", Pattern.MULTILINE);
-
     private ReconciliationBenchmark() {
     }
 
@@ -39,82 +42,76 @@ public final class ReconciliationBenchmark {
         for (String arg : args.length == 0 ? new String[] {"1000", "10000"} : args) {
             sizes.add(Integer.parseInt(arg));
         }
-        int management = KeycloakServer.freePort();
-        try (FractalSandbox sandbox = FractalSandbox.start(0);
-             KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(), KeycloakServer.freePort(), management,
-                     List.of("--metrics-enabled=true"))) {
-            AdminApi admin = new AdminApi(keycloak);
-            String metrics = "http://127.0.0.1:" + management + "/metrics";
+        try (BenchEnvironment environment = BenchEnvironment.start()) {
             for (int size : sizes) {
-                measure(size, sandbox, keycloak, admin, metrics);
+                measure(size, environment);
             }
         }
         System.exit(0);
     }
 
-    private static void measure(int size, FractalSandbox sandbox, KeycloakServer keycloak, AdminApi admin, String metrics) throws Exception {
-        sandbox.resetUsers();
+    private static void measure(int size, BenchEnvironment environment) throws Exception {
+        AdminApi admin = environment.admin();
+        environment.sandbox().resetUsers();
+        environment.sandbox().stats().reset();
         String prefix = "bench-" + size + "-";
-        sandbox.stats().addSyntheticUsers(size, prefix, "basic+liveness", "approved");
-        FractalRealm realm = FractalRealm.builder(admin, keycloak, sandbox).userInfoShape("v2")
-                .config("statsUrl", sandbox.statsUrl()).create("bench" + size);
+        environment.sandbox().stats().addSyntheticUsers(size, prefix, "basic+liveness", "approved");
+        FractalRealm realm = FractalRealm.builder(admin, environment.keycloak(), environment.sandbox()).userInfoShape("v2")
+                .config("statsUrl", environment.sandbox().statsUrl()).create("bench" + size);
+        boolean sql = environment.database() == KeycloakDatabase.POSTGRES && size > 5000;
         long importStart = System.nanoTime();
-        for (int from = 0; from < size; from += 1000) {
-            List<Map<String, Object>> users = new ArrayList<>();
-            for (int i = from; i < Math.min(size, from + 1000); i++) {
-                users.add(Map.of("username", "user" + i, "enabled", true, "email", "user" + i + "@example.org",
-                        "firstName", "Bench", "lastName", "User" + i,
-                        "federatedIdentities", List.of(Map.of("identityProvider", FractalRealm.ALIAS, "userId", prefix + i, "userName", "user" + i))));
-            }
-            admin.post(realm.adminPath() + "/partialImport", Map.of("ifResourceExists", "SKIP", "users", users));
+        if (sql) {
+            LinkedUsers.insertIntoPostgres(admin, environment.postgres(), realm.name(), size, prefix, LinkedUsers.Seed.NONE);
+        } else {
+            LinkedUsers.importThroughAdminApi(admin, realm.name(), size, prefix, LinkedUsers.Seed.NONE);
         }
-        System.out.printf("%d users imported in %d s%n", size, Duration.ofNanos(System.nanoTime() - importStart).toSeconds());
+        System.out.printf("%n== %s: %d linked users created in %d s (%s) ==%n", environment.database(), size,
+                Duration.ofNanos(System.nanoTime() - importStart).toSeconds(), sql ? "SQL into PostgreSQL" : "admin partial import");
         String manager = realm.createLocalUser("manager", "bench-password");
         realm.grantManageUsers(manager);
         TestApp app = new TestApp(realm);
-        String token = app.passwordTokens("manager", "bench-password").accessToken();
+        KeycloakJvm jvm = new KeycloakJvm(environment.metricsUrl());
+        String jfr = System.getProperty("bench.jfr");
+        ServerCpu cpu = ServerCpu.find(environment.postgres() == null ? null : "/benchmark/data");
 
-        for (String run : List.of("first run (all change)", "second run (nothing to do)")) {
-            System.gc();
-            Thread.sleep(2000);
-            long baseline = heap(metrics);
-            AtomicLong peak = new AtomicLong(baseline);
-            Thread sampler = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    try {
-                        peak.accumulateAndGet(heap(metrics), Math::max);
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (Exception ignored) {
-                        // a missed sample
-                    }
-                }
-            });
-            sampler.start();
-            long start = System.nanoTime();
-            HttpResponse<String> answer = app.postWithBearer(keycloak.baseUrl() + "/admin" + realm.adminPath() + "/fractal/reconcile", token, "");
-            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-            sampler.interrupt();
-            sampler.join();
-            JsonNode summary = AdminApi.JSON.readTree(answer.body()).path("runs").path(0);
-            System.out.printf("N=%d %s: HTTP %d in %d ms, checked=%d changed=%d unknown=%d failed=%d, heap baseline %d MB, peak %d MB%n",
-                    size, run, answer.statusCode(), millis, summary.path("checked").asInt(), summary.path("changed").asInt(),
-                    summary.path("unknown").asInt(), summary.path("failed").asInt(), baseline >> 20, peak.get() >> 20);
+        for (String run : List.of("all changed", "idle")) {
             // a fresh token: a long run may outlive the access token
-            token = app.passwordTokens("manager", "bench-password").accessToken();
+            String token = app.passwordTokens("manager", "bench-password").accessToken();
+            KeycloakJvm.collectGarbage();
+            Thread.sleep(1000);
+            long baseline = jvm.heapUsed();
+            String recording = "reconcile-" + run.replace(' ', '-');
+            if (jfr != null) {
+                KeycloakJvm.startRecording(recording);
+            }
+            String load = BenchEnvironment.load();
+            ServerCpu.Sample cpuBefore = cpu.sample();
+            HttpResponse<String> answer;
+            long millis;
+            long peak;
+            try (KeycloakJvm.HeapWatch watch = jvm.watchHeap(baseline)) {
+                long start = System.nanoTime();
+                answer = app.postWithBearer(environment.keycloak().baseUrl() + "/admin" + realm.adminPath() + "/fractal/reconcile", token, "");
+                millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                peak = watch.peak();
+            }
+            String cpuPerUser = cpu.sample().perRequest(cpuBefore, size).replace("per request", "per user");
+            if (jfr != null) {
+                Path folder = Files.createDirectories(Path.of(jfr));
+                KeycloakJvm.stopRecording(recording, folder.resolve(recording + "-" + environment.database().name().toLowerCase(Locale.ROOT)
+                        + "-" + size + ".jfr"));
+            }
+            KeycloakJvm.collectGarbage();
+            Thread.sleep(1000);
+            long retained = jvm.heapUsed();
+            JsonNode summary = AdminApi.JSON.readTree(answer.body()).path("runs").path(0);
+            System.out.printf("N=%d %s: HTTP %d in %d ms = %.3f ms/user; checked=%d changed=%d unknown=%d failed=%d; "
+                            + "heap baseline %d MB, peak %d MB (+%d MB), retained after GC %d MB (+%d MB); %s; %s at start, %s at end%n",
+                    size, run, answer.statusCode(), millis, (double) millis / size, summary.path("checked").asInt(),
+                    summary.path("changed").asInt(), summary.path("unknown").asInt(), summary.path("failed").asInt(),
+                    baseline >> 20, peak >> 20, (peak - baseline) >> 20, retained >> 20, (retained - baseline) >> 20,
+                    cpuPerUser, load, BenchEnvironment.load());
         }
         admin.delete(realm.adminPath());
-    }
-
-    private static long heap(String metrics) throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(metrics)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher matcher = HEAP.matcher(answer.body());
-        long total = 0;
-        while (matcher.find()) {
-            total += (long) Double.parseDouble(matcher.group(1));
-        }
-        return total;
     }
 }

@@ -2,6 +2,7 @@ package io.github.keycloakfractal.keycloak.kyc;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.util.Optional;
@@ -9,11 +10,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
- * Runs a KYC change in a transaction of its own and commits it before the caller answers, so an endpoint answers 2xx
- * only for a change that is in the database (Fractal never retries a 2xx). A request's own transaction commits after
- * the answer is chosen, and one marked rollback-only rolls back silently: a 200 for a lost update. A commit that fails
- * (another node holds the user's lock too long, a deadlock, the database restarting) is tried again a few times;
- * when it still fails the result is empty and the caller answers 503, so Fractal delivers again later.
+ * Runs a KYC change and commits it before the caller answers, so an endpoint answers 2xx only for a change that is in
+ * the database (Fractal never retries a 2xx). Left to itself a request's transaction commits after the answer is
+ * chosen, and one marked rollback-only rolls back silently: a 200 for a lost update. So the first attempt runs in the
+ * request's own transaction and commits it here, as Keycloak's admin user update does: no second session, entity
+ * manager and database connection per request (the webhook's throughput depends on it). A failed attempt (another
+ * node holds the user's lock too long, a deadlock, the database restarting) is rolled back and tried again a few times,
+ * each retry in a transaction of its own; when it still fails the result is empty and the caller answers 503, so
+ * Fractal delivers again later. Callers therefore do nothing transactional in the request's session after this.
  */
 public final class KycTransaction {
     private static final Logger LOG = Logger.getLogger(KycTransaction.class);
@@ -25,13 +29,27 @@ public final class KycTransaction {
     /** {@code work} runs with the caller's realm set; its result once committed, or empty when it could not be. */
     public static <R> Optional<R> run(KeycloakSession caller, Function<KeycloakSession, R> work) {
         RuntimeException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        int attempt = 1;
+        KeycloakTransactionManager own = caller.getTransactionManager();
+        if (own.isActive() && !own.getRollbackOnly()) {
+            try {
+                R result = work.apply(caller);
+                requireCommittable(own);
+                own.commit();
+                return Optional.of(result);
+            } catch (RuntimeException e) {
+                last = e;
+                if (own.isActive()) {
+                    own.rollback();
+                }
+                pause(attempt++);
+            }
+        }
+        for (; attempt <= ATTEMPTS; attempt++) {
             try {
                 return Optional.of(KeycloakModelUtils.runJobInTransactionWithResult(caller.getKeycloakSessionFactory(), caller.getContext(), session -> {
                     R result = work.apply(session);
-                    if (session.getTransactionManager().getRollbackOnly()) {
-                        throw new IllegalStateException("the transaction was marked for rollback");
-                    }
+                    requireCommittable(session.getTransactionManager());
                     return result;
                 }, "fractal-kyc"));
             } catch (RuntimeException e) {
@@ -41,6 +59,13 @@ public final class KycTransaction {
         }
         LOG.warnf("A Fractal KYC change could not be committed after %d attempts: %s", ATTEMPTS, describe(last));
         return Optional.empty();
+    }
+
+    /** A transaction something marked rollback-only would roll back at commit without a word: fail the attempt instead. */
+    private static void requireCommittable(KeycloakTransactionManager transaction) {
+        if (transaction.getRollbackOnly()) {
+            throw new IllegalStateException("the transaction was marked for rollback");
+        }
     }
 
     private static String describe(Throwable failure) {

@@ -30,8 +30,9 @@ final class DeliveryDigests {
         return session.singleUseObjects().contains(key);
     }
 
-    void remember() {
-        session.singleUseObjects().put(key, KEEP_SECONDS, java.util.Map.of());
+    /** In {@code transaction}'s session: the memory is kept only if the change it vouches for is committed with it. */
+    void remember(KeycloakSession transaction) {
+        transaction.singleUseObjects().put(key, KEEP_SECONDS, java.util.Map.of());
     }
 
     private static String sha256(byte[] body) {

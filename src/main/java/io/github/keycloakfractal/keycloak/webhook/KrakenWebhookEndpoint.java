@@ -10,6 +10,7 @@ import io.github.keycloakfractal.keycloak.http.ApiErrors;
 import io.github.keycloakfractal.keycloak.kraken.KrakenClient;
 import io.github.keycloakfractal.keycloak.kraken.KrakenProvider;
 import io.github.keycloakfractal.keycloak.kyc.FractalProviders;
+import io.github.keycloakfractal.keycloak.kyc.KycApplier;
 import io.github.keycloakfractal.keycloak.kyc.KycAttributes;
 import io.github.keycloakfractal.keycloak.settings.KrakenSettings;
 import jakarta.ws.rs.core.Response;
@@ -71,11 +72,12 @@ public final class KrakenWebhookEndpoint {
         }
         KycObservation observed = KrakenProvider.observed(settings, status, KycSource.KRAKEN_WEBHOOK);
         Optional<String> note = status == webhook.status() ? webhook.note() : Optional.empty();
-        Response answer = WebhookAnswers.committed(session, users.get(0).getId(), (job, user) -> FractalProviders
-                .applier(job, job.getContext().getRealm(), provider).applyKraken(user, webhook.userId(), observed, note), Map.of("status", status.value()));
-        if (answer.getStatus() == Response.Status.OK.getStatusCode()) {
-            digests.remember();
-        }
-        return answer;
+        // the digest is remembered in the transaction that applies the change: kept exactly when the change is committed
+        return WebhookAnswers.committed(session, users.get(0).getId(), (job, user) -> {
+            KycApplier.Outcome outcome = FractalProviders.applier(job, job.getContext().getRealm(), provider)
+                    .applyKraken(user, webhook.userId(), observed, note);
+            digests.remember(job);
+            return outcome;
+        }, Map.of("status", status.value()));
     }
 }

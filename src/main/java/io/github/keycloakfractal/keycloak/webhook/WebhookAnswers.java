@@ -37,7 +37,7 @@ final class WebhookAnswers {
         return result(outcome.name().toLowerCase(Locale.ROOT), more);
     }
 
-    /** Applies the change to the user in a transaction of its own and answers only once it is committed. */
+    /** Applies the change to the user ({@link KycTransaction}: the request's transaction first) and answers only once it is committed. */
     static Response committed(KeycloakSession session, String userId, BiFunction<KeycloakSession, UserModel, KycApplier.Outcome> change) {
         return committed(session, userId, change, Map.of());
     }

@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What every Fractal webhook passes before it is acted on, in this order: at most 64 KiB; a signature over the raw
- * bytes under the secrets of one of the realm's Fractal providers (that provider's settings then apply); only then the
+ * bytes under the secrets of one of the realm's Fractal providers (that provider's settings then apply; the provider
+ * aliased {@code fractal} is tried first, from Keycloak's cache); only then the
  * body is parsed. Each step refuses with the extension's JSON error and nothing is changed. Every answer is counted
  * ({@code fractal_webhooks_total} by endpoint, type and outcome).
  */
@@ -62,9 +64,11 @@ final class WebhookOpening {
         if (tooLarge.isPresent()) {
             return new Opened<>(tooLarge, null, null);
         }
-        Optional<IdentityProviderModel> signer = FractalProviders.of(session).stream()
-                .filter(provider -> endpoint.scheme().matches(signature, body, secrets(session, provider, endpoint.secretReferences())))
-                .findFirst();
+        Predicate<IdentityProviderModel> signs = provider ->
+                endpoint.scheme().matches(signature, body, secrets(session, provider, endpoint.secretReferences()));
+        // the cached conventional provider first; the realm's list (an uncached query) only when that one did not sign
+        Optional<IdentityProviderModel> signer = FractalProviders.conventional(session).filter(signs)
+                .or(() -> FractalProviders.of(session).stream().filter(signs).findFirst());
         if (signer.isEmpty()) {
             return new Opened<>(Optional.of(ApiErrors.error(Response.Status.UNAUTHORIZED, "invalid_signature",
                     "X-Fractal-Signature is missing or does not match a configured webhook secret.")), null, null);

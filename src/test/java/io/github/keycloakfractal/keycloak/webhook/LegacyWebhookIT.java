@@ -146,6 +146,37 @@ class LegacyWebhookIT {
         assertThat(realm.kycChanges(sandbox.user("pete").uid())).containsExactly("broker-login:none->pending");
     }
 
+    /** The gate tries the provider aliased {@code fractal} first (cached); every other Fractal provider of the realm still signs. */
+    @Test
+    void everyEnabledFractalProviderSignsWithItsOwnSecretAndADisabledOneSignsNothing() throws Exception {
+        FractalRealm realm = realm("wh-providers");
+        FractalSignIn.signInAndGetTokens(realm, "pete");
+        String uid = sandbox.user("pete").uid();
+        java.nio.file.Files.writeString(KeycloakServer.vaultDirectory().resolve(realm.name() + "_secondwebhook"), "whsec-second-9c1d");
+        com.fasterxml.jackson.databind.node.ObjectNode second = realm.identityProvider().deepCopy();
+        second.remove("internalId");
+        second.put("alias", "fractal-second");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) second.path("config")).put("webhookSecrets", "${vault.secondwebhook}");
+        admin.post(realm.adminPath() + "/identity-provider/instances", second);
+
+        byte[] body = legacy("verification_approved", uid, "basic", afterTheLogin());
+        HttpResponse<String> bySecond = new WebhookSender(realm.webhookUrl(), "whsec-second-9c1d").deliverSigned(body,
+                WebhookSender.legacySignature("whsec-second-9c1d", body));
+        // signed by the second provider, so looked up through its link, which pete does not have
+        assertThat(bySecond.statusCode()).as(bySecond.body()).isEqualTo(404);
+        assertThat(error(bySecond)).isEqualTo("user_not_linked");
+        assertOk(new WebhookSender(realm.webhookUrl(), SECRET).deliver(body), "changed");
+
+        com.fasterxml.jackson.databind.node.ObjectNode disabled = realm.identityProvider().deepCopy();
+        disabled.put("enabled", false);
+        admin.put(realm.adminPath() + "/identity-provider/instances/" + FractalRealm.ALIAS, disabled);
+        byte[] later = legacy("verification_rejected", uid, "basic", afterTheLogin().plusSeconds(1));
+        HttpResponse<String> byDisabled = new WebhookSender(realm.webhookUrl(), SECRET).deliver(later);
+        assertThat(byDisabled.statusCode()).as(byDisabled.body()).isEqualTo(401);
+        assertThat(error(byDisabled)).isEqualTo("invalid_signature");
+        assertThat(realm.realmRoles(uid, "fractal-")).containsExactlyInAnyOrder("fractal-kyc-approved", "fractal-level-basic");
+    }
+
     @Test
     void malformedUnknownAndOversizedBodiesGetTheirJsonErrors() throws Exception {
         FractalRealm realm = realm("wh-malformed");
