@@ -58,8 +58,8 @@ public final class Reconciliation {
         int unknown;
         int failed;
         int krakenChecked;
-        /** When this run last renewed its cluster-wide lock. */
-        long lockRenewed = System.currentTimeMillis();
+        /** When this run last renewed its cluster-wide lock (never yet: the first chunk renews it, however long the fetch took). */
+        long lockRenewed;
     }
 
     /** Where the walk through the realm's pending users stands. */
