@@ -6,6 +6,7 @@ import io.github.keycloakfractal.fractal.kyc.KycObservation;
 import io.github.keycloakfractal.fractal.kyc.KycSource;
 import io.github.keycloakfractal.fractal.kyc.KycStatus;
 import io.github.keycloakfractal.sandbox.WebhookSender;
+import io.github.keycloakfractal.testkit.AdminApi;
 import io.github.keycloakfractal.testkit.FractalRealm;
 import io.github.keycloakfractal.testkit.KeycloakDatabase;
 
@@ -19,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -46,9 +49,12 @@ import java.util.regex.Pattern;
  * {@code basic}, signed {@code sha1=} HMAC, to {@code /realms/{realm}/fractal/webhook}. Users are taken round-robin, and
  * each user's deliveries alternate approved and rejected with a timestamp one second later each time, so every delivery
  * changes the user (status role, level role, four attributes, an event); the outcome counts show that
- * ({@code 200 changed}). Admin side: the same threads PUT {@code /admin/realms/{realm}/users/{id}} for the same users in
- * the same order, with the master realm admin's bearer token, changing the first name and leaving the attributes alone
- * (the representation carries no {@code attributes}, so Keycloak keeps the stored ones). Both sides use one HTTP/1.1
+ * ({@code 200 changed}). Admin side: the same threads PUT {@code /admin/realms/{realm}/users/{id}} in the same order,
+ * with the master realm admin's bearer token, the whole representation as the admin console saves it, changing one
+ * user-profile attribute ({@code fractal_kyc_note}; the others go back unchanged) of users of a second realm seeded
+ * exactly like the webhook's, so the webhooks never change what the admin side sends back. {@code -Dbench.admin=firstName}
+ * instead changes the first name of the webhook realm's own users and sends no attributes (Keycloak keeps them, and
+ * writes one column). Both sides use one HTTP/1.1
  * client, so each caller holds one keep-alive connection. Each size runs a warm-up of each side, then
  * {@code rounds} rounds in the order W A, A W, ... (so a drift of the machine shows in both), and prints every phase,
  * the aggregate per side and the ratios. Beside each phase's throughput and latency it prints the CPU time Keycloak's
@@ -66,6 +72,8 @@ public final class WebhookVsAdminBenchmark {
     private final Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 60));
     private final int rounds = Integer.getInteger("bench.rounds", 2);
     private final String jfr = System.getProperty("bench.jfr");
+    /** What the admin side changes: one user-profile attribute (the comparison, default) or the first name. */
+    private final boolean adminChangesAttribute = !"firstName".equals(System.getProperty("bench.admin", "attribute"));
     private final ServerCpu cpu;
 
     private WebhookVsAdminBenchmark(BenchEnvironment environment) {
@@ -87,25 +95,26 @@ public final class WebhookVsAdminBenchmark {
         System.exit(0);
     }
 
-    /** One realm's users and the per-user delivery counters of the webhook side. */
-    private record Target(FractalRealm realm, LinkedUsers users, AtomicIntegerArray deliveries, Instant base) {
+    /**
+     * One realm's users and the per-user delivery counters of the webhook side; the admin side's realm and users (the
+     * same realm when it changes first names; in attribute mode a second realm seeded the same way, so the webhooks
+     * never change what the admin side sends back unchanged).
+     */
+    private record Target(FractalRealm realm, LinkedUsers users, AtomicIntegerArray deliveries, Instant base,
+                          FractalRealm adminRealm, LinkedUsers adminUsers, Map<String, List<String>> seeded) {
     }
 
     private void measure(int size) throws Exception {
-        FractalRealm realm = FractalRealm.builder(environment.admin(), environment.keycloak(), environment.sandbox())
-                .userInfoShape("v2").webhookSecret(SECRET).create("wh" + size);
-        if (!Boolean.parseBoolean(System.getProperty("bench.events", "true"))) {
-            environment.admin().put(realm.adminPath(), java.util.Map.of("eventsEnabled", false));
-        }
+        FractalRealm realm = realm("wh" + size);
+        FractalRealm adminRealm = adminChangesAttribute ? realm("adm" + size) : realm;
         Instant base = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         long start = System.nanoTime();
         boolean sql = environment.database() == KeycloakDatabase.POSTGRES && size > 5000;
-        LinkedUsers users = sql
-                ? LinkedUsers.insertIntoPostgres(environment.admin(), environment.postgres(), realm.name(), size, "wh-" + size + "-", rejected(base))
-                : LinkedUsers.importThroughAdminApi(environment.admin(), realm.name(), size, "wh-" + size + "-", rejected(base));
+        LinkedUsers users = seed(realm, size, "wh-" + size + "-", rejected(base));
         System.out.printf("%n== %s, realm %s: %d linked users created in %.1f s (%s), each rejected at basic ==%n", environment.database(),
                 realm.name(), size, (System.nanoTime() - start) / 1e9, sql ? "SQL into PostgreSQL" : "admin partial import");
-        Target target = new Target(realm, users, new AtomicIntegerArray(size), base);
+        LinkedUsers adminUsers = adminRealm == realm ? users : seed(adminRealm, size, "adm-" + size + "-", rejected(base));
+        Target target = new Target(realm, users, new AtomicIntegerArray(size), base, adminRealm, adminUsers, rejected(base).attributes());
         AdminToken token = new AdminToken(environment.keycloak(), http);
         AtomicLong webhookSequence = new AtomicLong();
         AtomicLong adminSequence = new AtomicLong();
@@ -151,6 +160,24 @@ public final class WebhookVsAdminBenchmark {
             KeycloakJvm.discardRecording("prime");
         }
         environment.admin().delete(realm.adminPath());
+        if (adminRealm != realm) {
+            environment.admin().delete(adminRealm.adminPath());
+        }
+    }
+
+    private FractalRealm realm(String prefix) {
+        FractalRealm realm = FractalRealm.builder(environment.admin(), environment.keycloak(), environment.sandbox())
+                .userInfoShape("v2").webhookSecret(SECRET).create(prefix);
+        if (!Boolean.parseBoolean(System.getProperty("bench.events", "true"))) {
+            environment.admin().put(realm.adminPath(), Map.of("eventsEnabled", false));
+        }
+        return realm;
+    }
+
+    private LinkedUsers seed(FractalRealm realm, int size, String uidPrefix, LinkedUsers.Seed seed) throws Exception {
+        return environment.database() == KeycloakDatabase.POSTGRES && size > 5000
+                ? LinkedUsers.insertIntoPostgres(environment.admin(), environment.postgres(), realm.name(), size, uidPrefix, seed)
+                : LinkedUsers.importThroughAdminApi(environment.admin(), realm.name(), size, uidPrefix, seed);
     }
 
     /**
@@ -161,7 +188,7 @@ public final class WebhookVsAdminBenchmark {
     private static LinkedUsers.Seed rejected(Instant base) {
         KycLedger ledger = KycLedger.empty().merge(KycObservation.of(KycLevel.parse("basic"), KycStatus.REJECTED, base, KycSource.WEBHOOK),
                 Instant.now()).ledger();
-        return new LinkedUsers.Seed(java.util.Map.of("fractal_kyc_decisions", ledger.encode(), "fractal_kyc_status", List.of("rejected"),
+        return new LinkedUsers.Seed(Map.of("fractal_kyc_decisions", ledger.encode(), "fractal_kyc_status", List.of("rejected"),
                 "fractal_kyc_updated_at", List.of(base.toString())), List.of("fractal-kyc-rejected"));
     }
 
@@ -213,7 +240,7 @@ public final class WebhookVsAdminBenchmark {
     private static LoadPhase.Result pooled(String name, List<LoadPhase.Result> results) {
         long[] all = results.stream().flatMapToLong(r -> java.util.Arrays.stream(r.latencies())).sorted().toArray();
         Duration elapsed = results.stream().map(LoadPhase.Result::elapsed).reduce(Duration.ZERO, Duration::plus);
-        java.util.Map<String, Long> outcomes = new java.util.TreeMap<>();
+        Map<String, Long> outcomes = new java.util.TreeMap<>();
         results.forEach(r -> r.outcomes().forEach((k, v) -> outcomes.merge(k, v, Long::sum)));
         return new LoadPhase.Result(name, results.get(0).started(), results.get(0).callers(), elapsed, all, outcomes, BenchEnvironment.load());
     }
@@ -231,12 +258,23 @@ public final class WebhookVsAdminBenchmark {
         return answer.statusCode() + (result.find() ? " " + result.group(1) : "");
     }
 
+    /**
+     * As the admin console saves a user: the whole representation. In attribute mode every seeded attribute goes back
+     * unchanged and {@code fractal_kyc_note} (a declared, admin-editable attribute) gets a new value; otherwise no
+     * attributes are sent (Keycloak keeps them) and the first name changes.
+     */
     private String adminUpdate(Target target, AdminToken token, long seq) throws Exception {
-        LinkedUsers.User user = target.users().get((int) (seq % target.users().size()));
-        String body = String.format("{\"username\":\"%s\",\"email\":\"%s@example.org\",\"enabled\":true,\"firstName\":\"Bench %d\",\"lastName\":\"%s\"}",
-                user.username(), user.username(), seq, user.username());
+        LinkedUsers.User user = target.adminUsers().get((int) (seq % target.adminUsers().size()));
+        Map<String, Object> representation = new HashMap<>(Map.of("username", user.username(), "email", user.username() + "@example.org",
+                "enabled", true, "firstName", adminChangesAttribute ? "Bench" : "Bench " + seq, "lastName", user.username()));
+        if (adminChangesAttribute) {
+            Map<String, List<String>> attributes = new HashMap<>(target.seeded());
+            attributes.put("fractal_kyc_note", List.of("Bench " + seq));
+            representation.put("attributes", attributes);
+        }
+        String body = AdminApi.JSON.writeValueAsString(representation);
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(environment.keycloak().baseUrl() + "/admin/realms/"
-                        + target.realm().name() + "/users/" + user.id()))
+                        + target.adminRealm().name() + "/users/" + user.id()))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").header("Authorization", token.bearer())
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         return Integer.toString(answer.statusCode());
