@@ -37,7 +37,7 @@ public final class JfrHotspots {
         parts.put("    vault reads", List.of("VaultSecrets.resolve"));
         parts.put("    HMAC", List.of("WebhookSignature.", "javax.crypto.Mac."));
         parts.put("  user found through the Fractal link", List.of("FractalProviders.linkedUser"));
-        parts.put("  KYC transaction (own, committed before the answer)", List.of("KycTransaction.run"));
+        parts.put("  KYC transaction (committed before the answer)", List.of("KycTransaction.run"));
         parts.put("    row lock + fresh read (UserLock)", List.of("UserLock.lock"));
         parts.put("    ledger decode/merge/derive (core)", List.of("io.github.keycloakfractal.fractal.kyc."));
         parts.put("    attribute writes", List.of("KycApplier.write", "KycApplier.set("));

@@ -28,30 +28,12 @@ public final class KycTransaction {
 
     /** {@code work} runs with the caller's realm set; its result once committed, or empty when it could not be. */
     public static <R> Optional<R> run(KeycloakSession caller, Function<KeycloakSession, R> work) {
+        KeycloakTransactionManager request = caller.getTransactionManager();
+        boolean requestUsable = request.isActive() && !request.getRollbackOnly();
         RuntimeException last = null;
-        int attempt = 1;
-        KeycloakTransactionManager own = caller.getTransactionManager();
-        if (own.isActive() && !own.getRollbackOnly()) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                R result = work.apply(caller);
-                requireCommittable(own);
-                own.commit();
-                return Optional.of(result);
-            } catch (RuntimeException e) {
-                last = e;
-                if (own.isActive()) {
-                    own.rollback();
-                }
-                pause(attempt++);
-            }
-        }
-        for (; attempt <= ATTEMPTS; attempt++) {
-            try {
-                return Optional.of(KeycloakModelUtils.runJobInTransactionWithResult(caller.getKeycloakSessionFactory(), caller.getContext(), session -> {
-                    R result = work.apply(session);
-                    requireCommittable(session.getTransactionManager());
-                    return result;
-                }, "fractal-kyc"));
+                return Optional.of(attempt == 1 && requestUsable ? inRequest(caller, work) : inOwnTransaction(caller, work));
             } catch (RuntimeException e) {
                 last = e;
                 pause(attempt);
@@ -59,6 +41,30 @@ public final class KycTransaction {
         }
         LOG.warnf("A Fractal KYC change could not be committed after %d attempts: %s", ATTEMPTS, describe(last));
         return Optional.empty();
+    }
+
+    /** In the request's transaction, committed here; rolled back when the work or the commit fails. */
+    private static <R> R inRequest(KeycloakSession caller, Function<KeycloakSession, R> work) {
+        KeycloakTransactionManager transaction = caller.getTransactionManager();
+        try {
+            R result = work.apply(caller);
+            requireCommittable(transaction);
+            transaction.commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            throw e;
+        }
+    }
+
+    private static <R> R inOwnTransaction(KeycloakSession caller, Function<KeycloakSession, R> work) {
+        return KeycloakModelUtils.runJobInTransactionWithResult(caller.getKeycloakSessionFactory(), caller.getContext(), session -> {
+            R result = work.apply(session);
+            requireCommittable(session.getTransactionManager());
+            return result;
+        }, "fractal-kyc");
     }
 
     /** A transaction something marked rollback-only would roll back at commit without a word: fail the attempt instead. */
