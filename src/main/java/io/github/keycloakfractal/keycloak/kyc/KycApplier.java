@@ -20,8 +20,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The one place a user's Fractal KYC state is written; every input path (broker login, webhooks, Kraken, credential
@@ -67,7 +65,7 @@ public final class KycApplier {
     /** A decision of Kraken for the Kraken user this person is (remembered, so Kraken's webhooks find them), with Kraken's note. */
     public Outcome applyKraken(UserModel user, String krakenId, KycObservation observation, Optional<String> note) {
         UserModel locked = UserLock.lock(session, realm, user);
-        set(locked, KycAttributes.KRAKEN_ID, Optional.of(krakenId), StoredKyc.of(locked).krakenId());
+        set(UserWrites.of(session, locked), KycAttributes.KRAKEN_ID, Optional.of(krakenId), StoredKyc.of(locked).krakenId());
         return merge(locked, observation, note);
     }
 
@@ -82,7 +80,7 @@ public final class KycApplier {
         locked.setSingleAttribute(KycAttributes.FRACTAL_ID, proof.fractalId());
         locked.setSingleAttribute(KycAttributes.CREDENTIAL, proof.credential().text());
         locked.setSingleAttribute(KycAttributes.CREDENTIAL_VALID_UNTIL, proof.validUntil().toString());
-        setRole(locked, heldRoleIds(locked), roles.walletVerified(), true);
+        setRole(UserWrites.of(session, locked), roles.walletVerified(), true);
         return merge(locked, KycObservation.approval(proof.credential().level(), proof.approvedAt(), KycSource.CREDENTIAL_PROOF), Optional.empty());
     }
 
@@ -129,8 +127,9 @@ public final class KycApplier {
                 .or(() -> standing.status().equals(stored.status()) ? stored.note() : Optional.empty());
         boolean standingChanged = !standing.status().equals(stored.status()) || !standing.grantedLevels().equals(stored.levels());
         boolean noteChanged = !kept.equals(stored.note());
-        write(user, stored, merge.ledger(), standing, kept);
-        syncRoles(user, standing);
+        UserWrites writes = UserWrites.of(session, user);
+        write(writes, stored, merge.ledger(), standing, kept);
+        syncRoles(writes, standing);
         if (standingChanged) {
             audit.stateChanged(user, stored.status(), standing, observation.source());
             metrics.kycChange(observation.source().value(), standing.status().map(KycStatus::value).orElse("none"));
@@ -144,17 +143,17 @@ public final class KycApplier {
         return merge.change() == KycMerge.Change.NOTHING && !merge.superseded().isEmpty() ? Outcome.STALE : Outcome.UNCHANGED;
     }
 
-    private static void write(UserModel user, StoredKyc stored, KycLedger ledger, KycStanding standing, Optional<String> note) {
+    private static void write(UserWrites writes, StoredKyc stored, KycLedger ledger, KycStanding standing, Optional<String> note) {
         List<String> decisions = ledger.encode();
         if (!new HashSet<>(decisions).equals(new HashSet<>(stored.decisions()))) {
-            user.setAttribute(KycAttributes.DECISIONS, decisions);
+            writes.attribute(KycAttributes.DECISIONS, decisions);
         }
-        set(user, KycAttributes.STATUS, standing.status().map(KycStatus::value), stored.status().map(KycStatus::value));
+        set(writes, KycAttributes.STATUS, standing.status().map(KycStatus::value), stored.status().map(KycStatus::value));
         if (!standing.grantedLevels().equals(stored.levels())) {
-            user.setAttribute(KycAttributes.LEVELS, List.copyOf(standing.grantedLevels()));
+            writes.attribute(KycAttributes.LEVELS, List.copyOf(standing.grantedLevels()));
         }
-        set(user, KycAttributes.UPDATED_AT, standing.updatedAt().map(Instant::toString), stored.updatedAt().map(Instant::toString));
-        set(user, KycAttributes.NOTE, note, stored.note());
+        set(writes, KycAttributes.UPDATED_AT, standing.updatedAt().map(Instant::toString), stored.updatedAt().map(Instant::toString));
+        set(writes, KycAttributes.NOTE, note, stored.note());
     }
 
     /**
@@ -169,42 +168,33 @@ public final class KycApplier {
         profile.country().ifPresent(country -> user.setSingleAttribute(KycAttributes.COUNTRY, country.value()));
         profile.accreditedInvestor().ifPresent(accredited -> {
             user.setSingleAttribute(KycAttributes.ACCREDITED_INVESTOR, accredited.toString());
-            setRole(user, heldRoleIds(user), roles.accreditedInvestor(), accredited);
+            setRole(UserWrites.of(session, user), roles.accreditedInvestor(), accredited);
         });
     }
 
     /** Exactly one status role (none for a user without KYC state) and the role of every granted level. */
-    private void syncRoles(UserModel user, KycStanding standing) {
-        Set<String> held = heldRoleIds(user);
+    private void syncRoles(UserWrites writes, KycStanding standing) {
         for (KycStatus status : KycStatus.values()) {
-            setRole(user, held, roles.status(status), standing.status().filter(status::equals).isPresent());
+            setRole(writes, roles.status(status), standing.status().filter(status::equals).isPresent());
         }
         for (String component : KycLevel.knownComponents()) {
-            setRole(user, held, roles.level(component), standing.grantedLevels().contains(component));
+            setRole(writes, roles.level(component), standing.grantedLevels().contains(component));
         }
     }
 
-    private static void set(UserModel user, String attribute, Optional<String> value, Optional<String> stored) {
+    private static void set(UserWrites writes, String attribute, Optional<String> value, Optional<String> stored) {
         if (!value.equals(stored)) {
-            value.ifPresentOrElse(text -> user.setSingleAttribute(attribute, text), () -> user.removeAttribute(attribute));
+            writes.attribute(attribute, value.map(List::of).orElse(List.of()));
         }
     }
 
-    /** The user's direct realm and client role ids, read once: asking per role costs a query each in Keycloak's JPA store. */
-    private static Set<String> heldRoleIds(UserModel user) {
-        return user.getRoleMappingsStream().map(RoleModel::getId).collect(Collectors.toCollection(HashSet::new));
-    }
-
-    private void setRole(UserModel user, Set<String> held, String name, boolean granted) {
+    private void setRole(UserWrites writes, String name, boolean granted) {
         if (granted) {
-            RoleModel role = KycRoles.ensure(session, realm, name);
-            if (held.add(role.getId())) {
-                user.grantRole(role);
-            }
+            writes.grant(KycRoles.ensure(session, realm, name));
         } else {
             RoleModel role = realm.getRole(name);
-            if (role != null && held.remove(role.getId())) {
-                user.deleteRoleMapping(role);
+            if (role != null) {
+                writes.revoke(role);
             }
         }
     }

@@ -34,13 +34,14 @@ import java.util.Optional;
  * asked about at Kraken.
  *
  * <p>Work goes in chunks of {@value #CHUNK} users, each in its own transaction (small, because Hibernate checks every
- * entity of a transaction for changes before each query: chunks of 500 made an all-changed run seven times slower),
+ * entity of a transaction for changes before each query: chunks of 500 made an all-changed run seven times slower than
+ * 50, and 10 instead of 50 made a run over 10 000 unchanged users 28% faster; 5 was no faster),
  * users found through the indexed federated-identity link; only the statistics rows of each listed user are held for the run. The
  * observation time is the moment before Fractal was asked, so a webhook that arrives during the run wins.
  */
 public final class Reconciliation {
     private static final Logger LOG = Logger.getLogger(Reconciliation.class);
-    static final int CHUNK = 50;
+    static final int CHUNK = 10;
     private static final int PAGE = 200;
 
     private final KeycloakSessionFactory factory;
