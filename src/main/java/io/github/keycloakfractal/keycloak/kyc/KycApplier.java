@@ -26,7 +26,8 @@ import java.util.Optional;
  * proofs, reconciliation, admin re-checks) calls it. Each call takes the user's row lock ({@link UserLock}), merges what
  * the path observed into the user's per-level ledger ({@link KycLedger}: a newer decision for a level wins, an older one
  * is ignored, other levels stay), and writes what the ledger derives: the status, level and status roles, and the
- * {@code fractal_kyc_*} attributes. Only values that differ are written, so an unchanged user costs no cache invalidation.
+ * {@code fractal_kyc_*} attributes, through {@link UserWrites}. Only values that differ are written (the lock itself
+ * evicts the user from Keycloak's cache: what was read before it may be stale).
  */
 public final class KycApplier {
     /** What applying did, for callers that answer Fractal or report a run. */
