@@ -53,21 +53,24 @@ public final class KycApplier {
      * @throws io.github.keycloakfractal.fractal.kyc.FutureObservationException when it is dated more than five minutes ahead
      */
     public Outcome apply(UserModel user, KycObservation observation) {
-        return merge(UserLock.lock(session, realm, user), observation, Optional.empty());
+        UserModel locked = UserLock.lock(session, realm, user);
+        return merge(locked, UserWrites.of(session, locked), observation, Optional.empty());
     }
 
     /** A broker login: the profile facts Fractal vouches for, then what the user info says of the KYC, under one lock. */
     public Outcome applyLogin(UserModel user, FractalProfile profile, Optional<KycObservation> observation) {
         UserModel locked = UserLock.lock(session, realm, user);
-        writeProfile(locked, profile);
-        return observation.map(seen -> merge(locked, seen, Optional.empty())).orElse(Outcome.UNCHANGED);
+        UserWrites writes = UserWrites.of(session, locked);
+        writeProfile(writes, profile);
+        return observation.map(seen -> merge(locked, writes, seen, Optional.empty())).orElse(Outcome.UNCHANGED);
     }
 
     /** A decision of Kraken for the Kraken user this person is (remembered, so Kraken's webhooks find them), with Kraken's note. */
     public Outcome applyKraken(UserModel user, String krakenId, KycObservation observation, Optional<String> note) {
         UserModel locked = UserLock.lock(session, realm, user);
-        set(UserWrites.of(session, locked), KycAttributes.KRAKEN_ID, Optional.of(krakenId), StoredKyc.of(locked).krakenId());
-        return merge(locked, observation, note);
+        UserWrites writes = UserWrites.of(session, locked);
+        writes.attribute(KycAttributes.KRAKEN_ID, List.of(krakenId));
+        return merge(locked, writes, observation, note);
     }
 
     /**
@@ -77,12 +80,14 @@ public final class KycApplier {
      */
     public Outcome applyCredential(UserModel user, FractalProof proof) {
         UserModel locked = UserLock.lock(session, realm, user);
-        locked.setSingleAttribute(KycAttributes.WALLET_ADDRESS, proof.address().value());
-        locked.setSingleAttribute(KycAttributes.FRACTAL_ID, proof.fractalId());
-        locked.setSingleAttribute(KycAttributes.CREDENTIAL, proof.credential().text());
-        locked.setSingleAttribute(KycAttributes.CREDENTIAL_VALID_UNTIL, proof.validUntil().toString());
-        setRole(UserWrites.of(session, locked), roles.walletVerified(), true);
-        return merge(locked, KycObservation.approval(proof.credential().level(), proof.approvedAt(), KycSource.CREDENTIAL_PROOF), Optional.empty());
+        UserWrites writes = UserWrites.of(session, locked);
+        writes.attribute(KycAttributes.WALLET_ADDRESS, List.of(proof.address().value()));
+        writes.attribute(KycAttributes.FRACTAL_ID, List.of(proof.fractalId()));
+        writes.attribute(KycAttributes.CREDENTIAL, List.of(proof.credential().text()));
+        writes.attribute(KycAttributes.CREDENTIAL_VALID_UNTIL, List.of(proof.validUntil().toString()));
+        setRole(writes, roles.walletVerified(), true);
+        return merge(locked, writes, KycObservation.approval(proof.credential().level(), proof.approvedAt(), KycSource.CREDENTIAL_PROOF),
+                Optional.empty());
     }
 
     /**
@@ -97,7 +102,7 @@ public final class KycApplier {
         }
         locked.setEmail(email);
         locked.setEmailVerified(true);
-        locked.setSingleAttribute(KycAttributes.EMAIL_CHANGED_AT, changedAt.toString());
+        UserWrites.of(session, locked).attribute(KycAttributes.EMAIL_CHANGED_AT, List.of(changedAt.toString()));
         return Outcome.CHANGED;
     }
 
@@ -111,15 +116,14 @@ public final class KycApplier {
             return false;
         }
         UserModel locked = UserLock.lock(session, realm, user);
-        if (!locked.hasDirectRole(role) || !StoredKyc.of(locked).walletExpired(now)) {
+        if (!StoredKyc.of(locked).walletExpired(now) || !UserWrites.of(session, locked).revoke(role)) {
             return false;
         }
-        locked.deleteRoleMapping(role);
         audit.walletExpired(locked);
         return true;
     }
 
-    private Outcome merge(UserModel user, KycObservation observation, Optional<String> note) {
+    private Outcome merge(UserModel user, UserWrites writes, KycObservation observation, Optional<String> note) {
         StoredKyc stored = StoredKyc.of(user);
         KycMerge merge = stored.ledger().merge(observation, Instant.now());
         KycStanding standing = merge.ledger().derive();
@@ -128,7 +132,6 @@ public final class KycApplier {
                 .or(() -> standing.status().equals(stored.status()) ? stored.note() : Optional.empty());
         boolean standingChanged = !standing.status().equals(stored.status()) || !standing.grantedLevels().equals(stored.levels());
         boolean noteChanged = !kept.equals(stored.note());
-        UserWrites writes = UserWrites.of(session, user);
         write(writes, stored, merge.ledger(), standing, kept);
         syncRoles(writes, standing);
         if (standingChanged) {
@@ -161,15 +164,15 @@ public final class KycApplier {
      * Profile facts Fractal vouches for, and the accredited-investor role. A fact missing from the user info (a scope
      * not granted) leaves the stored value and the role alone.
      */
-    private void writeProfile(UserModel user, FractalProfile profile) {
-        user.setSingleAttribute(KycAttributes.UID, profile.uid());
-        user.setSingleAttribute(KycAttributes.ACCOUNT_TYPE, profile.accountType().attributeValue());
-        profile.fullName().ifPresent(name -> user.setSingleAttribute(KycAttributes.FULL_NAME, name));
-        profile.companyName().ifPresent(name -> user.setSingleAttribute(KycAttributes.COMPANY_NAME, name));
-        profile.country().ifPresent(country -> user.setSingleAttribute(KycAttributes.COUNTRY, country.value()));
+    private void writeProfile(UserWrites writes, FractalProfile profile) {
+        writes.attribute(KycAttributes.UID, List.of(profile.uid()));
+        writes.attribute(KycAttributes.ACCOUNT_TYPE, List.of(profile.accountType().attributeValue()));
+        profile.fullName().ifPresent(name -> writes.attribute(KycAttributes.FULL_NAME, List.of(name)));
+        profile.companyName().ifPresent(name -> writes.attribute(KycAttributes.COMPANY_NAME, List.of(name)));
+        profile.country().ifPresent(country -> writes.attribute(KycAttributes.COUNTRY, List.of(country.value())));
         profile.accreditedInvestor().ifPresent(accredited -> {
-            user.setSingleAttribute(KycAttributes.ACCREDITED_INVESTOR, accredited.toString());
-            setRole(UserWrites.of(session, user), roles.accreditedInvestor(), accredited);
+            writes.attribute(KycAttributes.ACCREDITED_INVESTOR, List.of(accredited.toString()));
+            setRole(writes, roles.accreditedInvestor(), accredited);
         });
     }
 

@@ -33,8 +33,8 @@ class UserWritesTest {
         writes.attribute("fractal_kyc_levels", List.of());
         writes.grant(approved);
         writes.grant(approved);
-        writes.revoke(rejected);
-        writes.revoke(basic);
+        assertThat(writes.revoke(rejected)).as("revoked a held role").isTrue();
+        assertThat(writes.revoke(basic)).as("revoked a role not held").isFalse();
 
         assertThat(calls).containsExactly("setAttribute fractal_kyc_status [approved]", "setAttribute fractal_kyc_levels []",
                 "grantRole role-approved", "deleteRoleMapping role-rejected");
